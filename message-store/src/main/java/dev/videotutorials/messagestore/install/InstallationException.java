@@ -1,0 +1,7 @@
+package dev.videotutorials.messagestore.install;
+
+public class InstallationException extends RuntimeException {
+  public InstallationException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

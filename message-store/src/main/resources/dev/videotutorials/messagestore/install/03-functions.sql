@@ -1,0 +1,484 @@
+-- The Message DB 1.3 function interface, written for this project.
+-- Every internal reference is schema-qualified so that the functions work whatever the
+-- caller's search_path is; callers that put message_store on their path still resolve
+-- the same (single) overload of each function unqualified.
+
+-- Message DB before 1.3 had a one-argument get_last_stream_message; a second overload
+-- would make untyped calls ambiguous.
+DROP FUNCTION IF EXISTS message_store.get_last_stream_message(varchar);
+
+CREATE OR REPLACE FUNCTION message_store.message_store_version()
+RETURNS varchar
+LANGUAGE sql
+VOLATILE
+AS $$
+  SELECT '1.3.0'::varchar;
+$$;
+
+CREATE OR REPLACE FUNCTION message_store.hash_64(value varchar)
+RETURNS bigint
+LANGUAGE sql
+IMMUTABLE
+AS $$
+  SELECT ('x' || left(md5(value), 16))::bit(64)::bigint;
+$$;
+
+CREATE OR REPLACE FUNCTION message_store.category(stream_name varchar)
+RETURNS varchar
+LANGUAGE sql
+IMMUTABLE
+AS $$
+  SELECT split_part(stream_name, '-', 1)::varchar;
+$$;
+
+CREATE OR REPLACE FUNCTION message_store.id(stream_name varchar)
+RETURNS varchar
+LANGUAGE sql
+IMMUTABLE
+AS $$
+  SELECT CASE
+    WHEN strpos(stream_name, '-') = 0 THEN NULL
+    ELSE substr(stream_name, strpos(stream_name, '-') + 1)
+  END::varchar;
+$$;
+
+CREATE OR REPLACE FUNCTION message_store.cardinal_id(stream_name varchar)
+RETURNS varchar
+LANGUAGE sql
+IMMUTABLE
+AS $$
+  SELECT split_part(message_store.id(stream_name), '+', 1)::varchar;
+$$;
+
+CREATE OR REPLACE FUNCTION message_store.is_category(stream_name varchar)
+RETURNS boolean
+LANGUAGE sql
+IMMUTABLE
+AS $$
+  SELECT coalesce(strpos(stream_name, '-') = 0, true);
+$$;
+
+CREATE OR REPLACE FUNCTION message_store.stream_version(stream_name varchar)
+RETURNS bigint
+LANGUAGE sql
+VOLATILE
+AS $$
+  SELECT max(m."position") FROM message_store.messages m WHERE m.stream_name = $1;
+$$;
+
+-- Kept for compatibility: takes Message DB's category lock. write_message does not use it
+-- (it locks the stream only; see the module README), but a client may still call it.
+CREATE OR REPLACE FUNCTION message_store.acquire_lock(stream_name varchar)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+AS $$
+DECLARE
+  _category varchar;
+  _category_name_hash bigint;
+BEGIN
+  _category := message_store.category(acquire_lock.stream_name);
+  _category_name_hash := message_store.hash_64(_category);
+  PERFORM pg_catalog.pg_advisory_xact_lock(_category_name_hash);
+
+  IF current_setting('message_store.debug_write', true) = 'on' OR current_setting('message_store.debug', true) = 'on' THEN
+    RAISE NOTICE '» acquire_lock';
+    RAISE NOTICE 'stream_name: %', acquire_lock.stream_name;
+    RAISE NOTICE '_category: %', _category;
+    RAISE NOTICE '_category_name_hash: %', _category_name_hash;
+  END IF;
+
+  RETURN _category_name_hash;
+END;
+$$;
+
+-- Registers the calling transaction as a message writer, once per transaction: it draws a
+-- "ticket" from the global-position sequence and holds a shared advisory lock whose key is
+-- that ticket until the transaction ends. Every global position the transaction draws
+-- afterwards is greater than its ticket. Readers never return positions at or above the
+-- smallest ticket still held (see reader_horizon), so a message can never become visible
+-- below a position a reader has already passed.
+CREATE OR REPLACE FUNCTION message_store.register_writer()
+RETURNS void
+LANGUAGE plpgsql
+VOLATILE
+AS $$
+DECLARE
+  _ticket bigint;
+BEGIN
+  IF coalesce(current_setting('message_store.writer_ticket', true), '') <> '' THEN
+    RETURN;
+  END IF;
+
+  _ticket := nextval('message_store.messages_global_position_seq');
+  IF _ticket >= 281474976710656 THEN
+    RAISE EXCEPTION 'Global position % exceeds the range of writer tickets (2^48)', _ticket;
+  END IF;
+
+  -- Two-key advisory lock (objsubid 2): 16-bit marker 0x4D53 and the ticket's top 16 bits
+  -- in the first key, its low 32 bits in the second.
+  PERFORM pg_catalog.pg_advisory_xact_lock_shared(
+    ((19795::bigint << 16) | (_ticket >> 32))::bit(32)::integer,
+    _ticket::bit(32)::integer
+  );
+  PERFORM set_config('message_store.writer_ticket', _ticket::text, true);
+END;
+$$;
+
+-- The first global position that a category or all-messages reader must not yet return:
+-- nothing below it can still appear. Must be called before the read's own snapshot is
+-- taken, under READ COMMITTED.
+CREATE OR REPLACE FUNCTION message_store.reader_horizon()
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+AS $$
+DECLARE
+  _last_drawn bigint;
+  _oldest_ticket bigint;
+BEGIN
+  -- Order matters: the sequence first, the tickets second.
+  SELECT CASE WHEN s.is_called THEN s.last_value ELSE s.last_value - 1 END
+    INTO _last_drawn
+    FROM message_store.messages_global_position_seq s;
+
+  SELECT min(((l.classid::bigint & 65535) << 32) | l.objid::bigint)
+    INTO _oldest_ticket
+    FROM pg_catalog.pg_locks l
+   WHERE l.locktype = 'advisory'
+     AND l.objsubid = 2
+     AND (l.classid::bigint >> 16) = 19795
+     AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database())
+     AND l.pid IS DISTINCT FROM pg_catalog.pg_backend_pid();
+
+  RETURN least(_last_drawn + 1, _oldest_ticket);
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION message_store.write_message(
+  id varchar,
+  stream_name varchar,
+  "type" varchar,
+  data jsonb,
+  metadata jsonb DEFAULT NULL,
+  expected_version bigint DEFAULT NULL
+)
+RETURNS bigint
+LANGUAGE plpgsql
+VOLATILE
+AS $$
+DECLARE
+  _stream_version bigint;
+  _next_position bigint;
+BEGIN
+  -- Writers of one stream are serialised; writers of different streams are not.
+  PERFORM pg_catalog.pg_advisory_xact_lock(message_store.hash_64(write_message.stream_name));
+
+  SELECT max(m."position") INTO _stream_version
+    FROM message_store.messages m
+   WHERE m.stream_name = write_message.stream_name;
+  IF _stream_version IS NULL THEN
+    _stream_version := -1;
+  END IF;
+
+  IF write_message.expected_version IS NOT NULL AND write_message.expected_version != _stream_version THEN
+    RAISE EXCEPTION
+      'Wrong expected version: % (Stream: %, Stream Version: %)',
+      write_message.expected_version,
+      write_message.stream_name,
+      _stream_version;
+  END IF;
+
+  _next_position := _stream_version + 1;
+
+  PERFORM message_store.register_writer();
+
+  INSERT INTO message_store.messages (id, stream_name, "position", "type", data, metadata)
+  VALUES (
+    write_message.id::uuid,
+    write_message.stream_name,
+    _next_position,
+    write_message."type",
+    write_message.data,
+    write_message.metadata
+  );
+
+  IF current_setting('message_store.debug_write', true) = 'on' OR current_setting('message_store.debug', true) = 'on' THEN
+    RAISE NOTICE '» write_message';
+    RAISE NOTICE 'id ($1): %', write_message.id;
+    RAISE NOTICE 'stream_name ($2): %', write_message.stream_name;
+    RAISE NOTICE 'type ($3): %', write_message."type";
+    RAISE NOTICE 'data ($4): %', write_message.data;
+    RAISE NOTICE 'metadata ($5): %', write_message.metadata;
+    RAISE NOTICE 'expected_version ($6): %', write_message.expected_version;
+    RAISE NOTICE '_stream_version: %', _stream_version;
+    RAISE NOTICE '_next_position: %', _next_position;
+  END IF;
+
+  RETURN _next_position;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION message_store.get_stream_messages(
+  stream_name varchar,
+  "position" bigint DEFAULT 0,
+  batch_size bigint DEFAULT 1000,
+  condition varchar DEFAULT NULL
+)
+RETURNS SETOF message_store.message
+LANGUAGE plpgsql
+VOLATILE
+AS $$
+DECLARE
+  _command text;
+  _setting text;
+BEGIN
+  IF message_store.is_category(get_stream_messages.stream_name) THEN
+    RAISE EXCEPTION 'Must be a stream name: %', get_stream_messages.stream_name;
+  END IF;
+
+  "position" := coalesce(get_stream_messages."position", 0);
+  batch_size := coalesce(get_stream_messages.batch_size, 1000);
+
+  _command := '
+    SELECT
+      id::varchar,
+      stream_name::varchar,
+      "type"::varchar,
+      "position"::bigint,
+      global_position::bigint,
+      data::varchar,
+      metadata::varchar,
+      "time"::timestamp
+    FROM message_store.messages
+    WHERE stream_name = $1
+      AND "position" >= $2';
+
+  IF get_stream_messages.condition IS NOT NULL THEN
+    _setting := current_setting('message_store.sql_condition', true);
+    IF _setting IS NULL OR _setting = 'off' THEN
+      RAISE EXCEPTION 'Retrieval with SQL condition is not activated';
+    END IF;
+    _command := _command || ' AND (' || get_stream_messages.condition || ')';
+  END IF;
+
+  _command := _command || ' ORDER BY "position" ASC';
+
+  IF get_stream_messages.batch_size != -1 THEN
+    _command := _command || ' LIMIT $3';
+  END IF;
+
+  IF current_setting('message_store.debug_get', true) = 'on' OR current_setting('message_store.debug', true) = 'on' THEN
+    RAISE NOTICE '» get_stream_messages';
+    RAISE NOTICE 'stream_name ($1): %', get_stream_messages.stream_name;
+    RAISE NOTICE 'position ($2): %', get_stream_messages."position";
+    RAISE NOTICE 'batch_size ($3): %', get_stream_messages.batch_size;
+    RAISE NOTICE 'condition ($4): %', get_stream_messages.condition;
+    RAISE NOTICE 'Generated Command: %', _command;
+  END IF;
+
+  RETURN QUERY EXECUTE _command USING
+    get_stream_messages.stream_name,
+    get_stream_messages."position",
+    get_stream_messages.batch_size;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION message_store.get_category_messages(
+  category varchar,
+  "position" bigint DEFAULT 1,
+  batch_size bigint DEFAULT 1000,
+  correlation varchar DEFAULT NULL,
+  consumer_group_member bigint DEFAULT NULL,
+  consumer_group_size bigint DEFAULT NULL,
+  condition varchar DEFAULT NULL
+)
+RETURNS SETOF message_store.message
+LANGUAGE plpgsql
+VOLATILE
+AS $$
+DECLARE
+  _command text;
+  _setting text;
+  _horizon bigint;
+BEGIN
+  IF NOT message_store.is_category(get_category_messages.category) THEN
+    RAISE EXCEPTION 'Must be a category: %', get_category_messages.category;
+  END IF;
+
+  "position" := coalesce(get_category_messages."position", 1);
+  batch_size := coalesce(get_category_messages.batch_size, 1000);
+
+  IF get_category_messages.correlation IS NOT NULL THEN
+    IF strpos(get_category_messages.correlation, '-') > 0 THEN
+      RAISE EXCEPTION 'Correlation must be a category (Correlation: %)', get_category_messages.correlation;
+    END IF;
+  END IF;
+
+  IF (get_category_messages.consumer_group_member IS NOT NULL AND get_category_messages.consumer_group_size IS NULL)
+     OR (get_category_messages.consumer_group_member IS NULL AND get_category_messages.consumer_group_size IS NOT NULL) THEN
+    RAISE EXCEPTION 'Consumer group member and size must be specified (Consumer Group Member: %, Consumer Group Size: %)',
+      get_category_messages.consumer_group_member, get_category_messages.consumer_group_size;
+  END IF;
+
+  IF get_category_messages.consumer_group_member IS NOT NULL THEN
+    IF get_category_messages.consumer_group_size < 1 THEN
+      RAISE EXCEPTION 'Consumer group size must not be less than 1 (Consumer Group Member: %, Consumer Group Size: %)',
+        get_category_messages.consumer_group_member, get_category_messages.consumer_group_size;
+    END IF;
+    IF get_category_messages.consumer_group_member < 0 THEN
+      RAISE EXCEPTION 'Consumer group member must not be less than 0 (Consumer Group Member: %, Consumer Group Size: %)',
+        get_category_messages.consumer_group_member, get_category_messages.consumer_group_size;
+    END IF;
+    IF get_category_messages.consumer_group_member >= get_category_messages.consumer_group_size THEN
+      RAISE EXCEPTION 'Consumer group member must be less than the group size (Consumer Group Member: %, Consumer Group Size: %)',
+        get_category_messages.consumer_group_member, get_category_messages.consumer_group_size;
+    END IF;
+  END IF;
+
+  IF get_category_messages.condition IS NOT NULL THEN
+    _setting := current_setting('message_store.sql_condition', true);
+    IF _setting IS NULL OR _setting = 'off' THEN
+      RAISE EXCEPTION 'Retrieval with SQL condition is not activated';
+    END IF;
+  END IF;
+
+  _horizon := message_store.reader_horizon();
+
+  _command := '
+    SELECT
+      id::varchar,
+      stream_name::varchar,
+      "type"::varchar,
+      "position"::bigint,
+      global_position::bigint,
+      data::varchar,
+      metadata::varchar,
+      "time"::timestamp
+    FROM message_store.messages
+    WHERE message_store.category(stream_name) = $1
+      AND global_position >= $2
+      AND global_position < $7';
+
+  IF get_category_messages.correlation IS NOT NULL THEN
+    _command := _command || ' AND message_store.category(metadata->>''correlationStreamName'') = $4';
+  END IF;
+
+  IF get_category_messages.consumer_group_member IS NOT NULL THEN
+    _command := _command || ' AND mod(@message_store.hash_64(message_store.cardinal_id(stream_name)), $6) = $5';
+  END IF;
+
+  IF get_category_messages.condition IS NOT NULL THEN
+    _command := _command || ' AND (' || get_category_messages.condition || ')';
+  END IF;
+
+  _command := _command || ' ORDER BY global_position ASC';
+
+  IF get_category_messages.batch_size != -1 THEN
+    _command := _command || ' LIMIT $3';
+  END IF;
+
+  IF current_setting('message_store.debug_get', true) = 'on' OR current_setting('message_store.debug', true) = 'on' THEN
+    RAISE NOTICE '» get_category_messages';
+    RAISE NOTICE 'category ($1): %', get_category_messages.category;
+    RAISE NOTICE 'position ($2): %', get_category_messages."position";
+    RAISE NOTICE 'batch_size ($3): %', get_category_messages.batch_size;
+    RAISE NOTICE 'correlation ($4): %', get_category_messages.correlation;
+    RAISE NOTICE 'consumer_group_member ($5): %', get_category_messages.consumer_group_member;
+    RAISE NOTICE 'consumer_group_size ($6): %', get_category_messages.consumer_group_size;
+    RAISE NOTICE 'condition: %', get_category_messages.condition;
+    RAISE NOTICE 'Generated Command: %', _command;
+  END IF;
+
+  RETURN QUERY EXECUTE _command USING
+    get_category_messages.category,
+    get_category_messages."position",
+    get_category_messages.batch_size,
+    get_category_messages.correlation,
+    get_category_messages.consumer_group_member,
+    get_category_messages.consumer_group_size,
+    _horizon;
+END;
+$$;
+
+-- Not part of Message DB: every message of the store in global-position order, with the
+-- same never-skip guarantee as category reads.
+CREATE OR REPLACE FUNCTION message_store.get_all_messages(
+  "position" bigint DEFAULT 1,
+  batch_size bigint DEFAULT 1000
+)
+RETURNS SETOF message_store.message
+LANGUAGE plpgsql
+VOLATILE
+AS $$
+DECLARE
+  _horizon bigint;
+BEGIN
+  "position" := coalesce(get_all_messages."position", 1);
+  batch_size := coalesce(get_all_messages.batch_size, 1000);
+  _horizon := message_store.reader_horizon();
+
+  IF current_setting('message_store.debug_get', true) = 'on' OR current_setting('message_store.debug', true) = 'on' THEN
+    RAISE NOTICE '» get_all_messages';
+    RAISE NOTICE 'position ($1): %', get_all_messages."position";
+    RAISE NOTICE 'batch_size ($2): %', get_all_messages.batch_size;
+  END IF;
+
+  RETURN QUERY
+    SELECT
+      m.id::varchar,
+      m.stream_name::varchar,
+      m."type"::varchar,
+      m."position"::bigint,
+      m.global_position::bigint,
+      m.data::varchar,
+      m.metadata::varchar,
+      m."time"::timestamp
+    FROM message_store.messages m
+    WHERE m.global_position >= get_all_messages."position"
+      AND m.global_position < _horizon
+    ORDER BY m.global_position ASC
+    LIMIT CASE WHEN get_all_messages.batch_size = -1 THEN NULL ELSE get_all_messages.batch_size END;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION message_store.get_last_stream_message(
+  stream_name varchar,
+  "type" varchar DEFAULT NULL
+)
+RETURNS SETOF message_store.message
+LANGUAGE plpgsql
+VOLATILE
+AS $$
+DECLARE
+  _command text;
+BEGIN
+  _command := '
+    SELECT
+      id::varchar,
+      stream_name::varchar,
+      "type"::varchar,
+      "position"::bigint,
+      global_position::bigint,
+      data::varchar,
+      metadata::varchar,
+      "time"::timestamp
+    FROM message_store.messages
+    WHERE stream_name = $1';
+
+  IF get_last_stream_message."type" IS NOT NULL THEN
+    _command := _command || ' AND "type" = $2';
+  END IF;
+
+  _command := _command || ' ORDER BY "position" DESC LIMIT 1';
+
+  IF current_setting('message_store.debug_get', true) = 'on' OR current_setting('message_store.debug', true) = 'on' THEN
+    RAISE NOTICE '» get_last_message';
+    RAISE NOTICE 'stream_name ($1): %', get_last_stream_message.stream_name;
+    RAISE NOTICE 'type ($2): %', get_last_stream_message."type";
+    RAISE NOTICE 'Generated Command: %', _command;
+  END IF;
+
+  RETURN QUERY EXECUTE _command USING get_last_stream_message.stream_name, get_last_stream_message."type";
+END;
+$$;
