@@ -42,17 +42,6 @@ class MessageValuesTest {
   }
 
   @Test
-  void mergeDoesNotShareNodesWithItsArgument() {
-    JsonObject other = JsonObject.parse("{\"nested\":{\"n\":2}}");
-    JsonObject merged = ORIGINAL.merge(other);
-
-    merged.toNode().with("nested").put("n", 3);
-
-    assertThat(merged.string("nested")).isEqualTo("{\"n\":2}");
-    assertThat(other.string("nested")).isEqualTo("{\"n\":2}");
-  }
-
-  @Test
   void toNodeIsACopy() {
     ObjectNode node = ORIGINAL.toNode();
     node.put("name", "Mallory");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.videotutorials.messagestore.Hash64;
 import dev.videotutorials.messagestore.StreamName;
 import dev.videotutorials.messagestore.testing.TestDatabase;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
