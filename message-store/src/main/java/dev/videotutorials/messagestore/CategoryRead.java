@@ -16,10 +16,9 @@ public record CategoryRead(
     String condition) {
 
   public CategoryRead {
+    // Whether it is a category is the server's to say ("Must be a category: ..."), as for
+    // every other argument it validates.
     Objects.requireNonNull(category, "category");
-    if (!StreamName.isCategory(category)) {
-      throw new IllegalArgumentException("Must be a category: " + category);
-    }
     if (batchSize < -1) {
       throw new IllegalArgumentException("Batch size must be -1 (no limit) or more: " + batchSize);
     }

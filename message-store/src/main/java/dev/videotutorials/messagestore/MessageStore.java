@@ -223,6 +223,8 @@ public final class MessageStore {
         long version = rs.getLong(1);
         return rs.wasNull() ? Entity.NO_STREAM : version;
       }
+    } catch (PSQLException e) {
+      throw translate(e, null);
     } catch (SQLException e) {
       throw new MessageStoreException("Reading the version of " + streamName + " failed: " + e.getMessage(), e);
     }
@@ -275,15 +277,22 @@ public final class MessageStore {
 
   static Message map(ResultSet rs) throws SQLException {
     LocalDateTime time = rs.getObject("time", LocalDateTime.class);
-    return new Message(
-        UUID.fromString(rs.getString("id")),
-        rs.getString("stream_name"),
-        rs.getString("type"),
-        rs.getLong("position"),
-        rs.getLong("global_position"),
-        JsonObject.parse(rs.getString("data")),
-        Metadata.parse(rs.getString("metadata")),
-        time == null ? null : time.toInstant(ZoneOffset.UTC));
+    String id = rs.getString("id");
+    String streamName = rs.getString("stream_name");
+    try {
+      return new Message(
+          UUID.fromString(id),
+          streamName,
+          rs.getString("type"),
+          rs.getLong("position"),
+          rs.getLong("global_position"),
+          JsonObject.parse(rs.getString("data")),
+          Metadata.parse(rs.getString("metadata")),
+          time == null ? null : time.toInstant(ZoneOffset.UTC));
+    } catch (IllegalArgumentException e) {
+      // Other Message DB clients may store any JSON value; this client reads objects only.
+      throw new MessageStoreException("Message " + id + " of " + streamName + " cannot be read: " + e.getMessage(), e);
+    }
   }
 
   private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {

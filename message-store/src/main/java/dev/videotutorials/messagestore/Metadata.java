@@ -107,7 +107,7 @@ public final class Metadata {
 
   /** A copy with {@code field} set to JSON null (the original writes {@code userId: null} so). */
   public Metadata withExplicitNull(String field) {
-    return of(fields.merge(JsonObject.parse("{\"" + field.replace("\"", "\\\"") + "\": null}")));
+    return of(fields.merge(JsonObject.from(Json.MAPPER.createObjectNode().putNull(field))));
   }
 
   public String string(String field) {
