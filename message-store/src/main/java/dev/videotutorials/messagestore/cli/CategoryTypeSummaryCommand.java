@@ -5,7 +5,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "category-type-summary",
-    mixinStandardHelpOptions = true,
     description = "Prints the number of messages per category and type (view message_store.category_type_summary).")
 final class CategoryTypeSummaryCommand extends SummaryCommand {
 

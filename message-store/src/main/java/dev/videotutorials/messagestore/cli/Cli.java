@@ -44,7 +44,7 @@ public final class Cli {
     if (e instanceof UnmatchedArgumentException unmatched) {
       List<String> suggestions = unmatched.getSuggestions();
       if (!suggestions.isEmpty()) {
-        line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
+        line.append(" (did you mean ").append(suggestions.get(0)).append("?)");
       }
     }
     String command = e.getCommandLine().getCommandSpec().qualifiedName();

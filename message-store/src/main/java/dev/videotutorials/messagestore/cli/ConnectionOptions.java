@@ -12,8 +12,8 @@ final class ConnectionOptions {
   @Option(
       names = "--url",
       paramLabel = "URL",
-      description = "Database to use: postgresql://user:password@host:port/database or "
-          + "jdbc:postgresql://host:port/database (default: $" + ENVIRONMENT_VARIABLE + ")")
+      description = "Connection string, postgresql://user:password@host:port/database or a jdbc:postgresql: URL"
+          + " (default: $" + ENVIRONMENT_VARIABLE + ")")
   private String url;
 
   ConnectionString resolve(Map<String, String> env) {

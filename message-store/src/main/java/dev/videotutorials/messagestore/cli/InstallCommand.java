@@ -13,18 +13,17 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "install",
-    mixinStandardHelpOptions = true,
-    description = {
-        "Creates the database if it is missing, then installs the message store into it (role",
-        "message_store, schema, table, type, functions, indexes, views, privileges) or upgrades",
-        "an older install in place. Safe to run again at any time; needs an administrator."
-    })
+    description = "Creates the database if it is missing, then installs the message store (role message_store,"
+        + " schema, table, functions, indexes, views, grants) or upgrades an older install in place. Safe to repeat.")
 final class InstallCommand implements Callable<Integer> {
 
   private final CliContext context;
 
   @Mixin
   private ConnectionOptions connection;
+
+  @Mixin
+  private HelpOption help;
 
   @Option(names = "--no-create-database",
       description = "Install into an existing database only; fail if it does not exist.")

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "print-messages",
-    mixinStandardHelpOptions = true,
     description = "Prints every message (every column) in global position order, one block per message.")
 final class PrintMessagesCommand extends StoreCommand {
 

@@ -17,6 +17,9 @@ abstract class StoreCommand implements Callable<Integer> {
   @Mixin
   private ConnectionOptions connection;
 
+  @Mixin
+  private HelpOption help;
+
   StoreCommand(CliContext context) {
     this.context = context;
   }

@@ -5,7 +5,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "stream-summary",
-    mixinStandardHelpOptions = true,
     description = "Prints the number of messages per stream (view message_store.stream_summary) and the total.")
 final class StreamSummaryCommand extends SummaryCommand {
 

@@ -5,7 +5,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "stream-type-summary",
-    mixinStandardHelpOptions = true,
     description = "Prints the number of messages per stream and type (view message_store.stream_type_summary).")
 final class StreamTypeSummaryCommand extends SummaryCommand {
 

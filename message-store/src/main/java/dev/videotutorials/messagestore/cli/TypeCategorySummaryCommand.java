@@ -5,7 +5,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "type-category-summary",
-    mixinStandardHelpOptions = true,
     description = "Prints the number of messages per type and category (view message_store.type_category_summary).")
 final class TypeCategorySummaryCommand extends SummaryCommand {
 

@@ -5,7 +5,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "type-stream-summary",
-    mixinStandardHelpOptions = true,
     description = "Prints the number of messages per type and stream (view message_store.type_stream_summary).")
 final class TypeStreamSummaryCommand extends SummaryCommand {
 

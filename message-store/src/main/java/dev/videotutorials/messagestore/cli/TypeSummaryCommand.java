@@ -5,7 +5,6 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "type-summary",
-    mixinStandardHelpOptions = true,
     description = "Prints the number of messages per type (view message_store.type_summary).")
 final class TypeSummaryCommand extends SummaryCommand {
 

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 
 @Command(
     name = "version",
-    mixinStandardHelpOptions = true,
     description = "Prints message_store_version() of the database and the installed revision of this implementation.")
 final class VersionCommand extends StoreCommand {
 

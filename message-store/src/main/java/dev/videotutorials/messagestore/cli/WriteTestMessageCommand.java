@@ -19,11 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "write-test-message",
-    mixinStandardHelpOptions = true,
-    description = {
-        "Writes test messages with write_message() (data {\"attribute\": \"some value\"}) in one",
-        "transaction, then prints them."
-    })
+    description = "Writes test messages with write_message(), data {\"attribute\": \"some value\"}, in one"
+        + " transaction, then prints them.")
 final class WriteTestMessageCommand extends StoreCommand {
 
   static final String DATA = "{\"attribute\": \"some value\"}";
