@@ -2,6 +2,7 @@ package dev.videotutorials.messagestore.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.videotutorials.messagestore.ConnectionString;
 import dev.videotutorials.messagestore.install.PrivateServer;
 import dev.videotutorials.messagestore.testing.TestDatabase;
 import java.io.IOException;
@@ -77,20 +78,20 @@ class CliErrorsTest {
 
   @Test
   void anUnknownUser() {
-    String url = Urls.of(TestDatabase.serverAdmin()).replace("//postgres@", "//nobody_here@");
+    String url = Urls.of(new ConnectionString(TestDatabase.serverAdmin().jdbcUrl(), "nobody_here", "x"));
 
     String error = CliRunner.run("version", "--url", url).failedWithOneLine();
 
-    assertThat(error).contains("Authentication failed at").contains("role \"nobody_here\" does not exist");
+    assertThat(error).contains("Authentication failed at " + TestDatabase.serverAdmin().serverAddress()).contains("\"nobody_here\"");
   }
 
   @Test
   void aMissingDatabase() {
-    String url = Urls.of(TestDatabase.serverAdmin().withDatabase("no_such_database_here"));
+    ConnectionString missing = TestDatabase.serverAdmin().withDatabase("no_such_database_here");
 
-    String error = CliRunner.run("print-messages", "--url", url).failedWithOneLine();
+    String error = CliRunner.run("print-messages", "--url", Urls.of(missing)).failedWithOneLine();
 
-    assertThat(error).contains("Database \"no_such_database_here\" does not exist on localhost:");
+    assertThat(error).isEqualTo("message-store: Database \"no_such_database_here\" does not exist on " + missing.serverAddress());
   }
 
   @Test
