@@ -55,7 +55,8 @@ final class InstallCommand implements Callable<Integer> {
     try {
       return Databases.createDatabaseIfMissing(target, StoreConnection.CONNECT_TIMEOUT_SECONDS);
     } catch (SQLException e) {
-      throw new CliException("Cannot create the database: " + ErrorMessages.describe(e, target), e);
+      String message = ErrorMessages.describe(e, target);
+      throw new CliException(connectionProblem(e) ? message : "Cannot create the database: " + message, e);
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     }
@@ -63,8 +64,7 @@ final class InstallCommand implements Callable<Integer> {
 
   /** Connection problems read better phrased for the target; script failures keep the installer's text. */
   private CliException translate(InstallationException e, ConnectionString target) {
-    if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
-        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000"))) {
+    if (e.getCause() instanceof SQLException sql && (connectionProblem(sql) || "3D000".equals(sql.getSQLState()))) {
       String message = ErrorMessages.describe(sql, target);
       if (noCreateDatabase && sql.getSQLState().equals("3D000")) {
         message += " (create it first, or run install without --no-create-database)";
@@ -72,6 +72,12 @@ final class InstallCommand implements Callable<Integer> {
       return new CliException(message, e);
     }
     return new CliException(e.getMessage(), e);
+  }
+
+  /** The server was not reached, or did not let us in. */
+  private static boolean connectionProblem(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("28"));
   }
 
   private static String describe(Installer.Result result) {

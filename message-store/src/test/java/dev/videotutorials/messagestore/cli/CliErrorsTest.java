@@ -60,7 +60,7 @@ class CliErrorsTest {
     String error = CliRunner.run("install", "--url", "postgresql://postgres@127.0.0.1:" + port + "/message_store")
         .failedWithOneLine();
 
-    assertThat(error).contains("Cannot connect to PostgreSQL at 127.0.0.1:" + port + ": connection refused");
+    assertThat(error).startsWith("message-store: Cannot connect to PostgreSQL at 127.0.0.1:" + port + ": connection refused");
   }
 
   @Test
@@ -74,6 +74,19 @@ class CliErrorsTest {
 
     assertThat(error).isEqualTo("message-store: Authentication failed at localhost:" + server.port()
         + ": password authentication failed for user \"cli_reader\"");
+  }
+
+  @Test
+  void installWithAWrongPasswordSaysSoWithoutTalkingAboutCreatingTheDatabase() {
+    PrivateServer server = PrivateServer.get();
+    server.execute("DROP ROLE IF EXISTS cli_installer");
+    server.execute("CREATE ROLE cli_installer WITH LOGIN CREATEDB PASSWORD 'right'");
+    String url = "postgresql://cli_installer:wrong@localhost:" + server.port() + "/some_store";
+
+    String error = CliRunner.run("install", "--url", url).failedWithOneLine();
+
+    assertThat(error).isEqualTo("message-store: Authentication failed at localhost:" + server.port()
+        + ": password authentication failed for user \"cli_installer\"");
   }
 
   @Test
