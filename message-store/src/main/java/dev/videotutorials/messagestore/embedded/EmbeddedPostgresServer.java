@@ -4,6 +4,9 @@ import dev.videotutorials.messagestore.ConnectionString;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,8 +38,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private static EmbeddedPostgresServer start(Path dataDirectory, boolean clean, int port, boolean durable) {
     try {
       Files.createDirectories(dataDirectory);
-      Path workingDirectory = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-binaries");
+      // Shared by every server under the same parent, so the binaries are unpacked once.
+      Path workingDirectory = dataDirectory.toAbsolutePath().getParent().resolve("binaries");
       Files.createDirectories(workingDirectory);
+      if (port > 0) {
+        requireFree(port);
+      }
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(dataDirectory.toFile())
           .setCleanDataDirectory(clean)
@@ -51,6 +58,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       return new EmbeddedPostgresServer(builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException("Starting the embedded PostgreSQL server failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The embedded server only checks that something answers on its port, so a server already
+   * listening there would silently be used instead.
+   */
+  private static void requireFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new IllegalStateException("Port " + port + " is already in use: cannot start the embedded PostgreSQL server there");
     }
   }
 
