@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
+import dev.videotutorials.app.components.testing.MailServers;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.videotutorials.app.components.sendemail.SmtpSettings.Tls;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,8 +20,9 @@ class SmtpMailerTest {
 
   @RegisterExtension
   static final GreenMailExtension greenMail = new GreenMailExtension(
-      new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()})
-      .withConfiguration(GreenMailConfiguration.aConfig().withUser("mailer", "secret"));
+      MailServers.patient(ServerSetupTest.SMTP, ServerSetupTest.SMTPS))
+      .withConfiguration(GreenMailConfiguration.aConfig().withUser("mailer", "secret"))
+      .withPerMethodLifecycle(false);
 
   private static final OutgoingEmail EMAIL = new OutgoingEmail("id-1@video-tutorials.test",
       "noreply@video-tutorials.test", "alice@example.com",
@@ -34,6 +36,11 @@ class SmtpMailerTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  @BeforeEach
+  void emptyMailboxes() throws Exception {
+    greenMail.purgeEmailFromAllMailboxes();
   }
 
   @Test
