@@ -34,4 +34,22 @@ public final class EmailAddress {
       return "is not a valid email address";
     }
   }
+
+  /**
+   * The bare address of a configured sender such as {@code noreply@example.com} or
+   * {@code Video Tutorials <noreply@example.com>}; throws {@link IllegalArgumentException} when
+   * it is not one valid address.
+   */
+  public static String senderAddress(String sender) {
+    if (sender == null || sender.isBlank() || sender.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("The sender address is missing or contains control characters");
+    }
+    try {
+      InternetAddress parsed = new InternetAddress(sender, true);
+      parsed.validate();
+      return parsed.getAddress();
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("The sender address is not a valid email address: " + sender, e);
+    }
+  }
 }

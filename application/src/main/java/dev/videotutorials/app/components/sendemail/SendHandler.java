@@ -31,12 +31,9 @@ public final class SendHandler implements Handler {
   public SendHandler(MessageStore store, Mailer mailer, String senderAddress) {
     this.store = Objects.requireNonNull(store, "store");
     this.mailer = Objects.requireNonNull(mailer, "mailer");
-    String problem = EmailAddress.problemWith(senderAddress);
-    if (problem != null) {
-      throw new IllegalArgumentException("The sender address " + problem + ": " + senderAddress);
-    }
     this.senderAddress = senderAddress;
-    this.messageIdDomain = senderAddress.substring(senderAddress.lastIndexOf('@') + 1);
+    String address = EmailAddress.senderAddress(senderAddress);
+    this.messageIdDomain = address.substring(address.lastIndexOf('@') + 1);
   }
 
   @Override

@@ -212,7 +212,24 @@ class SendHandlerTest {
 
   @Test
   void theSenderAddressMustBeValid() {
-    assertThatThrownBy(() -> new SendHandler(store, new PickupDirectoryMailer(pickup), "noreply\r\n@x"))
-        .isInstanceOf(IllegalArgumentException.class);
+    for (String sender : List.of("noreply\r\n@x", "", "not an address", "a@example.com, b@example.com")) {
+      assertThatThrownBy(() -> new SendHandler(store, new PickupDirectoryMailer(pickup), sender))
+          .as(sender)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void theSenderMayHaveADisplayName() throws Exception {
+    String sender = "Video Tutorials <noreply@video-tutorials.test>";
+    String email = uniqueEmail();
+    Message command = send(email);
+
+    new SendHandler(store, new PickupDirectoryMailer(pickup), sender).handle(command);
+
+    MimeMessage delivered = PickupDirectoryMailerTest.parse(emailFiles().get(0));
+    assertThat(delivered.getFrom()[0].toString()).isEqualTo(sender);
+    assertThat(delivered.getMessageID()).isEqualTo("<" + command.id() + "@video-tutorials.test>");
+    assertThat(events(email).get(0).data().string("from")).isEqualTo(sender);
   }
 }
