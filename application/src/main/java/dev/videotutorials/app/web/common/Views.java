@@ -42,6 +42,6 @@ public final class Views {
   public void render(Context ctx, String template, Object view) {
     StringOutput output = new StringOutput();
     templates.render(template, view, output);
-    ctx.html(output.toString());
+    ctx.contentType("text/html; charset=utf-8").result(output.toString());
   }
 }
