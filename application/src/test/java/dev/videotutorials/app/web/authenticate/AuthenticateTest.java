@@ -80,6 +80,11 @@ class AuthenticateTest {
   }
 
   @Test
+  void theEmailMatchesInAnyCase() {
+    assertThat(logIn(system.newClient(), email.toUpperCase(java.util.Locale.ROOT), "password0").status()).isEqualTo(303);
+  }
+
+  @Test
   void theSessionIdKnownBeforeTheLogInIsWorthlessAfterIt() {
     WebClient victim = system.newClient();
     victim.get("/auth/log-in");

@@ -109,9 +109,11 @@ class RegisterUsersTest {
         UUID.randomUUID().toString(), email, "$2b$10$x");
 
     WebClient.Response response = register(system.newClient(), email, "long enough");
+    WebClient.Response otherCase = register(system.newClient(), email.toUpperCase(java.util.Locale.ROOT), "long enough");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(errorOf(response, "email")).isEqualTo("already taken");
+    assertThat(errorOf(otherCase, "email")).isEqualTo("already taken");
     assertThat(errorOf(response, "password")).isNull();
   }
 
