@@ -169,8 +169,8 @@ public record Settings(
     EmailDelivery.Tls tls = tls(env);
     String username = env.get("SMTP_USERNAME", null);
     String password = env.getRaw("SMTP_PASSWORD");
-    if (password != null && username == null) {
-      throw new SettingsException("SMTP_PASSWORD is set but SMTP_USERNAME is not");
+    if ((username == null) != (password == null)) {
+      throw new SettingsException("SMTP_USERNAME and SMTP_PASSWORD go together: set both or neither");
     }
     return new EmailDelivery.Smtp(host, port(env, "SMTP_PORT", tls.defaultPort(), 1), username, password, tls);
   }

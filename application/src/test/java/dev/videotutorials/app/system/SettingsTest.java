@@ -116,7 +116,9 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("SMTP_HOST", "mail", "SMTP_PORT", "0")))
         .hasMessageStartingWith("SMTP_PORT must be a number from 1 to 65535");
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("SMTP_HOST", "mail", "SMTP_PASSWORD", "pw")))
-        .hasMessage("SMTP_PASSWORD is set but SMTP_USERNAME is not");
+        .hasMessage("SMTP_USERNAME and SMTP_PASSWORD go together: set both or neither");
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("SMTP_HOST", "mail", "SMTP_USERNAME", "user")))
+        .hasMessage("SMTP_USERNAME and SMTP_PASSWORD go together: set both or neither");
   }
 
   @Test
