@@ -6,3 +6,4 @@ CREATE TABLE login_failures (
 );
 
 CREATE INDEX login_failures_key_failed_at ON login_failures (throttle_key, failed_at);
+CREATE INDEX login_failures_failed_at ON login_failures (failed_at);

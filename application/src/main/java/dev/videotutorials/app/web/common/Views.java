@@ -38,10 +38,13 @@ public final class Views {
     return Metadata.empty().withTraceId(RequestTrace.traceId(ctx)).withUserId(sessions.current(ctx).userId());
   }
 
-  /** Renders {@code template} (a path under src/main/jte) with its single parameter. */
+  /**
+   * Renders {@code template} (a path under src/main/jte) with its single parameter. Pages carry
+   * the visitor's session state and CSRF token, so no cache may keep them.
+   */
   public void render(Context ctx, String template, Object view) {
     StringOutput output = new StringOutput();
     templates.render(template, view, output);
-    ctx.contentType("text/html; charset=utf-8").result(output.toString());
+    ctx.header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(output.toString());
   }
 }

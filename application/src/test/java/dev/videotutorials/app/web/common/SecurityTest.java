@@ -60,6 +60,7 @@ class SecurityTest {
         assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
     assertThat(home.header("X-Content-Type-Options")).contains("nosniff");
     assertThat(home.header("X-Frame-Options")).contains("DENY");
+    assertThat(home.header("Cache-Control")).contains("no-store");
   }
 
   @Test
