@@ -44,11 +44,6 @@ public record Settings(
     }
   }
 
-  /** The defaults: everything in one process on an embedded PostgreSQL. */
-  public static Settings defaults() {
-    return fromEnvironment(Map.of());
-  }
-
   public static Settings fromEnvironment(Map<String, String> environment) {
     Environment env = new Environment(environment);
     Set<Role> roles = roles(env);
@@ -82,16 +77,6 @@ public record Settings(
   /** True when neither database is configured, so the process starts its own PostgreSQL. */
   public boolean usesEmbeddedPostgres() {
     return messageStore == null;
-  }
-
-  public Settings withRoles(Set<Role> newRoles) {
-    return new Settings(newRoles, host, port, dataDirectory, messageStore, viewDatabase, embeddedPostgresPort,
-        emailDelivery, senderAddress, cookieSecret);
-  }
-
-  public Settings withPort(int newPort) {
-    return new Settings(roles, host, newPort, dataDirectory, messageStore, viewDatabase, embeddedPostgresPort,
-        emailDelivery, senderAddress, cookieSecret);
   }
 
   private static Set<Role> roles(Environment env) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.videotutorials.app.testing.TestSystem;
 import dev.videotutorials.app.web.common.LoginThrottle;
+import dev.videotutorials.messagestore.MessageStore;
 import dev.videotutorials.messagestore.consumer.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 class RolesTest {
@@ -17,7 +19,7 @@ class RolesTest {
     final List<String> built = new ArrayList<>();
 
     @Override
-    public ConsumerCatalog create(dev.videotutorials.messagestore.MessageStore store, javax.sql.DataSource view, Settings settings) {
+    public ConsumerCatalog create(MessageStore store, DataSource view, Settings settings) {
       return new ConsumerCatalog() {
         @Override
         public List<Consumer> aggregators() {

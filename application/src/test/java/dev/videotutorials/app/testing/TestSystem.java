@@ -5,6 +5,7 @@ import dev.videotutorials.app.system.Settings;
 import dev.videotutorials.app.system.VideoTutorials;
 import dev.videotutorials.app.web.common.LoginThrottle;
 import dev.videotutorials.messagestore.MessageStore;
+import dev.videotutorials.messagestore.consumer.Consumer;
 import dev.videotutorials.messagestore.testing.TestDatabase;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,12 +28,12 @@ public final class TestSystem implements AutoCloseable {
   /** A catalog with no consumers. */
   public static final ConsumerCatalog.Factory NO_CONSUMERS = (store, view, settings) -> new ConsumerCatalog() {
     @Override
-    public List<dev.videotutorials.messagestore.consumer.Consumer> aggregators() {
+    public List<Consumer> aggregators() {
       return List.of();
     }
 
     @Override
-    public List<dev.videotutorials.messagestore.consumer.Consumer> components() {
+    public List<Consumer> components() {
       return List.of();
     }
   };
@@ -93,10 +94,6 @@ public final class TestSystem implements AutoCloseable {
 
   public TestDatabase viewDatabase() {
     return viewDatabase;
-  }
-
-  public TestDatabase storeDatabase() {
-    return storeDatabase;
   }
 
   /** Runs one statement with bound parameters on the view database. */
