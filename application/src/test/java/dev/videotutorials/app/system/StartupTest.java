@@ -38,7 +38,6 @@ class StartupTest {
       assertThat(first.embeddedPostgresPort()).isPositive();
       assertThat(Files.isDirectory(dataDirectory.resolve("postgres"))).isTrue();
       try (HikariDataSource views = pool(first, "video_tutorials")) {
-        TestSystem.ensureViewTables(views);
         migrations = appliedMigrations(views);
       }
       visitor = new WebClient(first.url());

@@ -7,15 +7,19 @@ import dev.videotutorials.app.web.common.LoginThrottle;
 import dev.videotutorials.messagestore.MessageStore;
 import dev.videotutorials.messagestore.consumer.Consumer;
 import dev.videotutorials.messagestore.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import java.util.stream.Stream;
 
 /**
  * The system as one process against two fresh databases of the test PostgreSQL server (the store
@@ -43,7 +47,10 @@ public final class TestSystem implements AutoCloseable {
   private final VideoTutorials system;
   private final MessageStore store;
 
-  private TestSystem(TestDatabase storeDatabase, TestDatabase viewDatabase, VideoTutorials system) {
+  private final Path dataDirectory;
+
+  private TestSystem(TestDatabase storeDatabase, TestDatabase viewDatabase, VideoTutorials system, Path dataDirectory) {
+    this.dataDirectory = dataDirectory;
     this.storeDatabase = storeDatabase;
     this.viewDatabase = viewDatabase;
     this.system = system;
@@ -57,21 +64,23 @@ public final class TestSystem implements AutoCloseable {
   public static TestSystem start(Map<String, String> environment, ConsumerCatalog.Factory catalog, LoginThrottle.Limits limits) {
     TestDatabase storeDatabase = TestDatabase.withMessageStore();
     TestDatabase viewDatabase = TestDatabase.empty();
+    Path dataDirectory = null;
     try {
+      dataDirectory = Files.createTempDirectory("video-tutorials-test");
       Map<String, String> env = new HashMap<>();
       env.put("MESSAGE_STORE_CONNECTION_STRING", storeDatabase.url());
       env.put("DATABASE_URL", viewDatabase.url());
       env.put("PORT", "0");
       env.put("HOST", "127.0.0.1");
       env.put("COOKIE_SECRET", COOKIE_SECRET);
-      env.put("DATA_DIRECTORY", Files.createTempDirectory("video-tutorials-test").toString());
+      env.put("DATA_DIRECTORY", dataDirectory.toString());
       env.putAll(environment);
       VideoTutorials system = VideoTutorials.start(Settings.fromEnvironment(env), catalog, limits);
-      ensureViewTables(viewDatabase.dataSource());
-      return new TestSystem(storeDatabase, viewDatabase, system);
+      return new TestSystem(storeDatabase, viewDatabase, system, dataDirectory);
     } catch (Exception e) {
       storeDatabase.close();
       viewDatabase.close();
+      deleteRecursively(dataDirectory);
       throw new IllegalStateException("Cannot start the test system: " + e.getMessage(), e);
     }
   }
@@ -109,21 +118,6 @@ public final class TestSystem implements AutoCloseable {
     }
   }
 
-  /**
-   * The view tables the aggregators own ({@code pages}, {@code user_credentials}) come with their
-   * migration V1 on branch app-components; until it is merged, tests create them the same way.
-   */
-  public static void ensureViewTables(DataSource view) throws SQLException {
-    try (Connection connection = view.getConnection();
-         PreparedStatement statement = connection.prepareStatement("""
-             CREATE TABLE IF NOT EXISTS pages (page_name varchar(255) PRIMARY KEY, page_data jsonb NOT NULL DEFAULT '{}');
-             CREATE TABLE IF NOT EXISTS user_credentials (
-               id varchar(255) PRIMARY KEY, email varchar(255) NOT NULL, password_hash varchar(255) NOT NULL)
-             """)) {
-      statement.execute();
-    }
-  }
-
   @Override
   public void close() {
     try {
@@ -131,6 +125,18 @@ public final class TestSystem implements AutoCloseable {
     } finally {
       storeDatabase.close();
       viewDatabase.close();
+      deleteRecursively(dataDirectory);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (directory == null || !Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
