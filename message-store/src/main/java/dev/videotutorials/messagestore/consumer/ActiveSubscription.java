@@ -3,6 +3,7 @@ package dev.videotutorials.messagestore.consumer;
 import dev.videotutorials.messagestore.CategoryRead;
 import dev.videotutorials.messagestore.Message;
 import dev.videotutorials.messagestore.MessageStore;
+import dev.videotutorials.messagestore.StreamName;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ final class ActiveSubscription {
   private final Delivery delivery;
   private final long lockCheckNanos;
   private final long positionUpdateNanos;
+  private final String name;
 
   private long position;
   private long savedPosition;
@@ -51,6 +53,7 @@ final class ActiveSubscription {
     this.delivery = delivery;
     this.lockCheckNanos = settings.lockCheckInterval().toNanos();
     this.positionUpdateNanos = settings.positionUpdateTime().toNanos();
+    this.name = StreamName.id(positions.streamName());
   }
 
   /** Runs until asked to stop (true: position recorded) or the subscription is lost (false). */
@@ -59,7 +62,7 @@ final class ActiveSubscription {
     savedPosition = position;
     progress.position(position);
     lastSaveNanos = System.nanoTime();
-    log.info("Consumer {} active, resuming after global position {}", positions.streamName(), position);
+    log.info("Consumer {} active, resuming after global position {}", name, position);
     boolean lastReadFull = false;
     while (!stop.stopping()) {
       if (!subscriptionHeld()) {
@@ -149,7 +152,7 @@ final class ActiveSubscription {
       return true;
     }
     progress.failed("Lost the subscription (its database session ended)");
-    log.warn("Consumer {} lost its subscription; it stops handling and waits as a standby", positions.streamName());
+    log.warn("Consumer {} lost its subscription; it stops handling and waits as a standby", name);
     return false;
   }
 
@@ -181,6 +184,6 @@ final class ActiveSubscription {
 
   private void failed(String what, RuntimeException e) {
     progress.failed(what + ": " + Parking.describe(e));
-    log.warn("Consumer {}: {}: {}", positions.streamName(), what, e.getMessage());
+    log.warn("Consumer {}: {}: {}", name, what, e.getMessage());
   }
 }

@@ -114,7 +114,7 @@ public final class Consumer {
     metrics = new ConsumerMetrics(settings.meterRegistry(), settings, progress, ledger);
     ConsumerMetrics meters = metrics;
     progress.state(ConsumerState.STANDBY);
-    thread = new Thread(() -> run(signal, meters), "consumer-" + positions.streamName());
+    thread = new Thread(() -> run(signal, meters), "consumer-" + name());
     thread.setDaemon(true);
     thread.start();
   }
@@ -140,8 +140,13 @@ public final class Consumer {
       Thread.currentThread().interrupt();
     }
     if (current.isAlive()) {
-      log.warn("Consumer {} did not stop within {}; its handler is still running", positions.streamName(), STOP_TIMEOUT);
+      log.warn("Consumer {} did not stop within {}; its handler is still running", name(), STOP_TIMEOUT);
     }
+  }
+
+  /** The subscriber id, with the member of a consumer group: {@code subscriberId+member}. */
+  private String name() {
+    return StreamName.id(positions.streamName());
   }
 
   private void run(StopSignal signal, ConsumerMetrics meters) {
@@ -158,9 +163,11 @@ public final class Consumer {
           if (stopped) {
             break;
           }
+          // Lost: let a standby that was waiting take over rather than racing it for the lock.
+          signal.pause(settings.standbyRetryInterval().multipliedBy(2));
         } catch (RuntimeException e) {
           progress.failed("Consumer failed: " + Parking.describe(e));
-          log.error("Consumer {} failed; it will take its subscription again", positions.streamName(), e);
+          log.error("Consumer {} failed; it will take its subscription again", name(), e);
           signal.pause(Duration.ofSeconds(1));
         } finally {
           housekeeping.cancel(false);
@@ -170,13 +177,13 @@ public final class Consumer {
       }
     } catch (Throwable fatal) {
       progress.failed("Consumer died: " + Parking.describe(fatal));
-      log.error("Consumer {} died", positions.streamName(), fatal);
+      log.error("Consumer {} died", name(), fatal);
       throw fatal;
     } finally {
       lock.close();
       progress.state(ConsumerState.STOPPED);
       meters.close();
-      log.info("Consumer {} stopped at global position {}", positions.streamName(), progress.position());
+      log.info("Consumer {} stopped at global position {}", name(), progress.position());
     }
   }
 
@@ -196,13 +203,12 @@ public final class Consumer {
           return false;
         }
         if (!announced) {
-          log.info("Consumer {} is standby: another process holds its subscription", positions.streamName());
+          log.info("Consumer {} is standby: another process holds its subscription", name());
           announced = true;
         }
       } catch (SQLException e) {
         progress.failed("Cannot take the subscription: " + Parking.describe(e));
-        log.warn("Consumer {} cannot reach the database to take its subscription: {}",
-            positions.streamName(), e.getMessage());
+        log.warn("Consumer {} cannot reach the database to take its subscription: {}", name(), e.getMessage());
       }
       signal.pause(settings.standbyRetryInterval());
     }
@@ -216,7 +222,7 @@ public final class Consumer {
         probe.measure();
         ledger.refresh();
       } catch (SQLException | RuntimeException e) {
-        log.debug("Housekeeping of {} failed: {}", positions.streamName(), e.getMessage());
+        log.debug("Housekeeping of {} failed: {}", name(), e.getMessage());
       }
     };
   }
