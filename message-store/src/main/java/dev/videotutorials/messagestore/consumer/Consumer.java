@@ -134,6 +134,9 @@ public final class Consumer {
       return;
     }
     signal.stop();
+    if (current == Thread.currentThread()) {
+      return; // stop() called from a handler: the loop ends after it returns
+    }
     try {
       current.join(STOP_TIMEOUT.toMillis());
     } catch (InterruptedException e) {
@@ -157,9 +160,8 @@ public final class Consumer {
         ScheduledFuture<?> housekeeping = Housekeeping.every(settings.lagProbeInterval(), housekeeping());
         try {
           ledger.refresh();
-          Delivery delivery = new Delivery(settings, ledger, meters, progress, signal);
-          boolean stopped = new ActiveSubscription(store, settings, lock, signal, progress, positions,
-              new ReaderHorizon(store.dataSource()), delivery).run();
+          boolean stopped = new ActiveSubscription(store, settings, lock, signal, progress, positions, ledger, meters)
+              .run();
           if (stopped) {
             break;
           }

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param state active, standby or stopped
  * @param position the global position of the last message handled (or passed over), 0 before any
  * @param lagMessages unhandled messages at the last measurement, counted up to
- *     {@value LagProbe#COUNT_LIMIT}; -1 when not measured
+ *     100,000; -1 when not measured
  * @param lagSeconds age of the oldest unhandled message, 0 when caught up
  * @param parkedMessages messages of this subscriber parked and not yet retried or discarded
  * @param lastError the last failure (handler, read or subscription), null if none

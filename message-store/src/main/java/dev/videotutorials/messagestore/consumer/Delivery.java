@@ -5,6 +5,7 @@ import dev.videotutorials.messagestore.Message;
 import dev.videotutorials.messagestore.NewMessage;
 import dev.videotutorials.messagestore.StreamName;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ final class Delivery {
     /** Filtered out, no handler for its type, or already parked: nothing to do. */
     PASSED_OVER,
     PARKED,
-    /** The consumer is stopping: the message was not handled and must be read again. */
+    /** The consumer is stopping or lost its subscription: the message must be read again. */
     ABORTED
   }
 
@@ -31,14 +32,16 @@ final class Delivery {
   private final ConsumerMetrics metrics;
   private final ConsumerProgress progress;
   private final StopSignal stop;
+  private final BooleanSupplier subscriptionHeld;
 
   Delivery(ConsumerSettings settings, ParkedLedger ledger, ConsumerMetrics metrics, ConsumerProgress progress,
-      StopSignal stop) {
+      StopSignal stop, BooleanSupplier subscriptionHeld) {
     this.settings = settings;
     this.ledger = ledger;
     this.metrics = metrics;
     this.progress = progress;
     this.stop = stop;
+    this.subscriptionHeld = subscriptionHeld;
   }
 
   Outcome deliver(Message message) {
@@ -67,7 +70,7 @@ final class Delivery {
       if (attempts.result() == Result.HANDLED) {
         return Outcome.HANDLED;
       }
-      if (attempts.result() == Result.STOPPED) {
+      if (attempts.result() == Result.STOPPED || !subscriptionHeld.getAsBoolean()) {
         return Outcome.ABORTED;
       }
       parkFailed(message, attempts);
@@ -111,7 +114,8 @@ final class Delivery {
             settings.subscriberId(), message.type(), message.id(), attempt, policy.maxAttempts(),
             Parking.describe(error));
         metrics.retried();
-        if (!stop.pause(policy.backoffAfter(attempt))) {
+        // A long back-off may outlast the subscription: never try again once another holds it.
+        if (!stop.pause(policy.backoffAfter(attempt)) || !subscriptionHeld.getAsBoolean()) {
           return STOPPED;
         }
       }

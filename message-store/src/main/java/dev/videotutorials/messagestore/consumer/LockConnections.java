@@ -19,9 +19,13 @@ public interface LockConnections {
 
   /**
    * Connections like those of {@code dataSource} but outside its pool when it is a Hikari pool;
-   * otherwise connections from the data source itself (which must then not be a pool).
+   * otherwise connections from the data source itself (a pool works too: the lock is released
+   * explicitly before the connection is returned, but it then occupies one pooled connection).
    */
   static LockConnections like(DataSource dataSource) {
+    if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() == null && hikari.getDataSource() != null) {
+      return hikari.getDataSource()::getConnection;
+    }
     if (dataSource instanceof HikariDataSource hikari) {
       return () -> {
         Properties properties = new Properties();

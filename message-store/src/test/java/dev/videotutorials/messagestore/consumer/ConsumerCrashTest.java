@@ -45,8 +45,10 @@ class ConsumerCrashTest {
     List<Message> messages = store.readCategory(CategoryRead.of("crash").batchSize(-1));
     HandledTable table = new HandledTable(database.dataSource());
 
+    // 1 ms per message: slow enough that positions are recorded every 100 messages exactly
+    // (faster consumers record at most every 10 ms).
     Process child = ConsumerProcess.start(database.url(), "crash-test", "crash", "killed", BATCH_SIZE,
-        POSITION_UPDATE_INTERVAL, 0);
+        POSITION_UPDATE_INTERVAL, 1);
     try {
       Eventually.until("the child handling its second batch", table::count, count -> count >= BATCH_SIZE + 150);
     } finally {

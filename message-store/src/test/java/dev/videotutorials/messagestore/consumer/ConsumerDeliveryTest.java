@@ -96,7 +96,10 @@ class ConsumerDeliveryTest {
     List<Message> handled = new CopyOnWriteArrayList<>();
     Consumer consumer = Consumer.builder(store, "counted-test")
         .category("counted")
-        .on("Thing", handled::add)
+        .on("Thing", message -> {
+          Thread.sleep(2); // slower than the rate limit of position records (10 ms per 10 messages)
+          handled.add(message);
+        })
         .positionUpdateInterval(10)
         .positionUpdateInterval(Duration.ofHours(1))
         .build();
@@ -106,6 +109,29 @@ class ConsumerDeliveryTest {
     assertThat(recordedPositions(store, "subscriberPosition-counted-test")).containsExactly(
         handled.get(9).globalPosition(), handled.get(19).globalPosition(), handled.get(29).globalPosition());
     consumer.stop();
+    assertThat(recordedPositions(store, "subscriberPosition-counted-test")).hasSize(4).endsWith(handled.get(34).globalPosition());
+  }
+
+  @Test
+  void aFastConsumerRecordsItsPositionAtMostEveryTenMilliseconds() {
+    writeMany(database.dataSource(), "fast", 2, 3_000, "Thing");
+    long last = queryLong(database.dataSource(),
+        "SELECT max(global_position) FROM message_store.messages WHERE message_store.category(stream_name) = 'fast'");
+    Consumer consumer = Consumer.builder(store, "fast-test")
+        .category("fast")
+        .on("Thing", message -> { })
+        .positionUpdateInterval(1)
+        .positionUpdateInterval(Duration.ofHours(1))
+        .build();
+    long start = System.nanoTime();
+    consumer.start();
+    Eventually.until("all read", () -> consumer.position() == last);
+    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+    consumer.stop();
+    List<Long> recorded = recordedPositions(store, "subscriberPosition-fast-test");
+    assertThat(recorded).isSorted().endsWith(last);
+    assertThat(recorded.size()).as("far fewer records than messages").isLessThan(1_000)
+        .isLessThanOrEqualTo((int) (elapsedMillis / 10) + 2);
   }
 
   @Test
