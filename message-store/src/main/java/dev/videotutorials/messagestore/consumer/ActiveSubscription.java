@@ -36,11 +36,11 @@ final class ActiveSubscription {
   private final PositionStore positions;
   private final ReaderHorizon horizon;
   private final Delivery delivery;
-  private boolean lost;
   private final long lockCheckNanos;
   private final long positionUpdateNanos;
   private final String name;
 
+  private boolean lost;
   private long position;
   private long savedPosition;
   private int unsaved;

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,25 +156,24 @@ public final class Consumer {
     try {
       while (acquire(lock, signal)) {
         progress.state(ConsumerState.ACTIVE);
+        boolean stopped = false;
         ScheduledFuture<?> housekeeping = Housekeeping.every(settings.lagProbeInterval(), housekeeping());
         try {
           ledger.refresh();
-          boolean stopped = new ActiveSubscription(store, settings, lock, signal, progress, positions, ledger, meters)
-              .run();
-          if (stopped) {
-            break;
-          }
-          // Lost: let a standby that was waiting take over rather than racing it for the lock.
-          signal.pause(settings.standbyRetryInterval().multipliedBy(2));
+          stopped = new ActiveSubscription(store, settings, lock, signal, progress, positions, ledger, meters).run();
         } catch (RuntimeException e) {
           progress.failed("Consumer failed: " + Parking.describe(e));
           log.error("Consumer {} failed; it will take its subscription again", name(), e);
-          signal.pause(Duration.ofSeconds(1));
         } finally {
           housekeeping.cancel(false);
           lock.close();
           progress.state(ConsumerState.STANDBY);
         }
+        if (stopped) {
+          break;
+        }
+        // Lost (or failed): let a standby that was waiting take over rather than race it for the lock.
+        signal.pause(settings.standbyRetryInterval().multipliedBy(2));
       }
     } catch (Throwable fatal) {
       progress.failed("Consumer died: " + Parking.describe(fatal));
