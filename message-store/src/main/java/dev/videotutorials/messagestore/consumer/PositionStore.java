@@ -8,20 +8,34 @@ import dev.videotutorials.messagestore.StreamName;
 
 /**
  * A subscriber's position, kept as {@code Read} messages with {@code data.position} = global
- * position in the stream {@code subscriberPosition-{subscriberId}}, the format of the original
- * system, so that either system understands the other's positions.
+ * position and no metadata in the stream {@code subscriberPosition-{subscriberId}}, the format of
+ * the original system, so that either system understands the other's positions. A member of a
+ * consumer group keeps its own position in {@code subscriberPosition-{subscriberId}+{member}}
+ * (a compound id: the category stays {@code subscriberPosition}).
  */
 public final class PositionStore {
 
   public static final String CATEGORY = "subscriberPosition";
   public static final String READ = "Read";
+  public static final String POSITION = "position";
 
   private final MessageStore store;
   private final String streamName;
 
   public PositionStore(MessageStore store, String subscriberId) {
+    this(store, subscriberId, null);
+  }
+
+  /** The position of one member of a consumer group ({@code member} null: no group). */
+  public PositionStore(MessageStore store, String subscriberId, Long member) {
     this.store = store;
-    this.streamName = StreamName.of(CATEGORY, subscriberId);
+    this.streamName = streamName(subscriberId, member);
+  }
+
+  public static String streamName(String subscriberId, Long member) {
+    return member == null
+        ? StreamName.of(CATEGORY, subscriberId)
+        : StreamName.of(CATEGORY, subscriberId, String.valueOf(member));
   }
 
   public String streamName() {
@@ -32,11 +46,11 @@ public final class PositionStore {
   public long load() {
     return store.readLast(streamName, READ)
         .map(Message::data)
-        .map(data -> data.longValue("position"))
+        .map(data -> data.longValue(POSITION))
         .orElse(0L);
   }
 
   public void save(long globalPosition) {
-    store.write(streamName, NewMessage.of(READ, JsonObject.of("position", globalPosition)));
+    store.write(streamName, NewMessage.of(READ, JsonObject.of(POSITION, globalPosition)));
   }
 }
