@@ -67,7 +67,7 @@ AS $$
 $$;
 
 -- Kept for compatibility: takes Message DB's category lock. write_message does not use it
--- (it locks the stream only; see the module README), but a client may still call it.
+-- (writers of different streams never wait for each other), but a client may still call it.
 CREATE OR REPLACE FUNCTION message_store.acquire_lock(stream_name varchar)
 RETURNS bigint
 LANGUAGE plpgsql
@@ -155,6 +155,13 @@ BEGIN
 END;
 $$;
 
+-- Writers of one stream are serialised by the unique index messages_stream (stream_name,
+-- position), not by a lock per stream: a writer that inserts the position a concurrent
+-- transaction has inserted but not committed waits for that transaction to end (as it would for
+-- a lock), and if it committed, reads the stream version again. Writers of different streams
+-- never wait for each other, and a transaction holds no lock per stream it writes, so writing
+-- thousands of streams in one transaction cannot exhaust the server's lock table
+-- (max_locks_per_transaction), as one advisory lock per stream would.
 CREATE OR REPLACE FUNCTION message_store.write_message(
   id varchar,
   stream_name varchar,
@@ -167,41 +174,77 @@ RETURNS bigint
 LANGUAGE plpgsql
 VOLATILE
 AS $$
+-- Parameters are always referenced qualified (write_message.x); bare names are columns, as the
+-- ON CONFLICT target needs.
+#variable_conflict use_column
 DECLARE
   _stream_version bigint;
   _next_position bigint;
+  _snapshot_per_statement boolean;
 BEGIN
-  -- Writers of one stream are serialised; writers of different streams are not.
-  PERFORM pg_catalog.pg_advisory_xact_lock(message_store.hash_64(write_message.stream_name));
+  -- Under READ COMMITTED each statement sees every transaction committed before it started, so
+  -- after waiting for a concurrent writer the stream version can be read again. Under REPEATABLE
+  -- READ and SERIALIZABLE it cannot: a concurrent writer of the same position then makes the
+  -- insert fail on messages_stream, as in Message DB.
+  _snapshot_per_statement := pg_catalog.current_setting('transaction_isolation') NOT IN ('repeatable read', 'serializable');
 
-  SELECT max(m."position") INTO _stream_version
-    FROM message_store.messages m
-   WHERE m.stream_name = write_message.stream_name;
-  IF _stream_version IS NULL THEN
-    _stream_version := -1;
-  END IF;
+  LOOP
+    SELECT max(m."position") INTO _stream_version
+      FROM message_store.messages m
+     WHERE m.stream_name = write_message.stream_name;
+    IF _stream_version IS NULL THEN
+      _stream_version := -1;
+    END IF;
+    _next_position := _stream_version + 1;
 
-  IF write_message.expected_version IS NOT NULL AND write_message.expected_version != _stream_version THEN
-    RAISE EXCEPTION
-      'Wrong expected version: % (Stream: %, Stream Version: %)',
-      write_message.expected_version,
+    IF write_message.expected_version IS NOT NULL AND write_message.expected_version != _stream_version THEN
+      IF _snapshot_per_statement AND write_message.stream_name IS NOT NULL THEN
+        -- Message DB would wait for a concurrent writer of the stream before comparing. Do the
+        -- same: claim the next position with a placeholder. If a concurrent writer holds it,
+        -- this waits for its transaction; if that committed, compare again with the new version.
+        -- Otherwise the version seen is final, and the error below undoes the placeholder.
+        INSERT INTO message_store.messages (id, stream_name, "position", "type")
+        VALUES (pg_catalog.gen_random_uuid(), write_message.stream_name, _next_position, 'Placeholder')
+        ON CONFLICT (stream_name, "position") DO NOTHING;
+        CONTINUE WHEN NOT FOUND;
+      END IF;
+      RAISE EXCEPTION
+        'Wrong expected version: % (Stream: %, Stream Version: %)',
+        write_message.expected_version,
+        write_message.stream_name,
+        _stream_version;
+    END IF;
+
+    PERFORM message_store.register_writer();
+
+    IF NOT _snapshot_per_statement THEN
+      INSERT INTO message_store.messages (id, stream_name, "position", "type", data, metadata)
+      VALUES (
+        write_message.id::uuid,
+        write_message.stream_name,
+        _next_position,
+        write_message."type",
+        write_message.data,
+        write_message.metadata
+      );
+      EXIT;
+    END IF;
+
+    -- Waits while another transaction holds this position uncommitted; inserts nothing if it
+    -- committed it. Other unique violations (a duplicate id) still raise.
+    INSERT INTO message_store.messages (id, stream_name, "position", "type", data, metadata)
+    VALUES (
+      write_message.id::uuid,
       write_message.stream_name,
-      _stream_version;
-  END IF;
-
-  _next_position := _stream_version + 1;
-
-  PERFORM message_store.register_writer();
-
-  INSERT INTO message_store.messages (id, stream_name, "position", "type", data, metadata)
-  VALUES (
-    write_message.id::uuid,
-    write_message.stream_name,
-    _next_position,
-    write_message."type",
-    write_message.data,
-    write_message.metadata
-  );
+      _next_position,
+      write_message."type",
+      write_message.data,
+      write_message.metadata
+    )
+    ON CONFLICT (stream_name, "position") DO NOTHING;
+    EXIT WHEN FOUND;
+    -- A concurrent writer committed this position first: read the version again.
+  END LOOP;
 
   IF current_setting('message_store.debug_write', true) = 'on' OR current_setting('message_store.debug', true) = 'on' THEN
     RAISE NOTICE '» write_message';

@@ -152,6 +152,118 @@ class ConcurrentWritersTest {
     }
   }
 
+  /** Runs a write on another thread and waits until the server reports it blocked on a lock. */
+  private static Future<Object> blockedWrite(ExecutorService pool, Connection c, Connection observer, String stream,
+                                             Long expectedVersion) throws Exception {
+    int pid = (Integer) value(c, "SELECT pg_backend_pid()");
+    Future<Object> result = pool.submit(() -> {
+      try {
+        return write(c, Sql.newId(), stream, "Waiting", "{}", null, expectedVersion);
+      } catch (Exception e) {
+        return error(() -> {
+          throw e;
+        });
+      }
+    });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!"Lock".equals(value(observer, "SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?", pid))) {
+      assertThat(result.isDone()).as("the write should wait, but finished with %s", result.isDone() ? result.get() : null).isFalse();
+      assertThat(System.nanoTime()).as("write did not start waiting").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+    return result;
+  }
+
+  @Test
+  void aWriterOfTheSameStreamWaitsForTheOpenTransactionAndThenSeesItsOutcome() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try (Connection a = Sql.connect(db); Connection b = Sql.connect(db); Connection c = Sql.connect(db);
+         Connection d = Sql.connect(db); Connection observer = Sql.connect(db)) {
+      String stream = Sql.category("wait") + "-1";
+      a.setAutoCommit(false);
+      assertThat(write(a, Sql.newId(), stream, "A", "{}", null, -1L)).isZero();
+      assertThat(write(a, Sql.newId(), stream, "A", "{}", null, 0L)).isEqualTo(1L);
+      Future<Object> free = blockedWrite(pool, b, observer, stream, null);
+      Future<Object> expectingEmpty = blockedWrite(pool, c, observer, stream, -1L);
+      Future<Object> expectingOne = blockedWrite(pool, d, observer, stream, 1L);
+      Thread.sleep(100);
+      assertThat(free.isDone() || expectingEmpty.isDone() || expectingOne.isDone()).isFalse();
+      a.commit();
+      Object expectingEmptyResult = expectingEmpty.get(10, TimeUnit.SECONDS);
+      Object freeResult = free.get(10, TimeUnit.SECONDS);
+      Object expectingOneResult = expectingOne.get(10, TimeUnit.SECONDS);
+      // Once A has committed, the three writers go in any order, like waiters on a lock.
+      assertThat(expectingEmptyResult).isInstanceOf(PgError.class);
+      assertThat(((PgError) expectingEmptyResult).message())
+          .matches("Wrong expected version: -1 \\(Stream: " + stream + ", Stream Version: [123]\\)");
+      assertThat(freeResult).isIn(2L, 3L);
+      if (freeResult.equals(2L)) {
+        assertThat(expectingOneResult).isInstanceOf(PgError.class);
+        assertThat(((PgError) expectingOneResult).message())
+            .isEqualTo("Wrong expected version: 1 (Stream: " + stream + ", Stream Version: 2)");
+      } else {
+        assertThat(expectingOneResult).isEqualTo(2L); // it waited for A's commit, then matched
+      }
+      List<Message> stored = messages(observer, "SELECT * FROM message_store.get_stream_messages(?)", stream);
+      assertThat(stored).extracting(Message::position).containsExactly(freeResult.equals(2L) ? new Long[] {0L, 1L, 2L}
+          : new Long[] {0L, 1L, 2L, 3L});
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aWriterWaitingForATransactionThatRollsBackWritesInItsPlace() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection a = Sql.connect(db); Connection b = Sql.connect(db); Connection observer = Sql.connect(db)) {
+      String stream = Sql.category("waitRollback") + "-1";
+      a.setAutoCommit(false);
+      write(a, Sql.newId(), stream, "A", "{}", null, -1L);
+      Future<Object> waiting = blockedWrite(pool, b, observer, stream, -1L);
+      a.rollback();
+      assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(0L);
+      assertThat(messages(observer, "SELECT * FROM message_store.get_stream_messages(?)", stream))
+          .extracting(Message::type).containsExactly("Waiting");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void underRepeatableReadAStaleWriterFailsOnTheMessagesStreamIndexLikeMessageDb() throws Exception {
+    try (Connection a = Sql.connect(db); Connection b = Sql.connect(db)) {
+      String stream = Sql.category("rr") + "-1";
+      write(b, stream, "First");
+      a.setAutoCommit(false);
+      exec(a, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      assertThat(value(a, "SELECT message_store.stream_version(?)", stream)).isEqualTo(0L); // snapshot taken
+      write(b, stream, "Second");
+      PgError e = error(() -> write(a, stream, "Stale"));
+      assertThat(e.sqlState()).isEqualTo("23505");
+      assertThat(e.message()).isEqualTo("duplicate key value violates unique constraint \"messages_stream\"");
+      a.rollback();
+    }
+  }
+
+  @Test
+  void aTransactionWritingManyDistinctStreamsDoesNotExhaustTheLockTable() throws Exception {
+    // Message DB takes one lock per category, so an import writing 20,000 entity streams in one
+    // transaction works there. One lock per stream would need 20,000 entries of the server's
+    // shared lock table (max_locks_per_transaction x max_connections) and fail, starving other
+    // sessions meanwhile.
+    String category = Sql.category("bulk");
+    try (Connection c = Sql.connect(db)) {
+      c.setAutoCommit(false);
+      assertThat(value(c, "SELECT count(*) FROM (SELECT message_store.write_message(gen_random_uuid()::varchar, ? || '-' || i, "
+          + "'Imported', '{}', NULL, -1) FROM generate_series(1, 20000) i) w", category)).isEqualTo(20000L);
+      long locksHeld = (Long) value(c, "SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid()");
+      assertThat(locksHeld).as("locks held by a transaction that wrote 20,000 streams").isLessThan(20);
+      c.commit();
+      assertThat(value(c, "SELECT count(*) FROM message_store.messages WHERE message_store.category(stream_name) = ?", category))
+          .isEqualTo(20000L);
+    }
+  }
+
   @Test
   void acquireLockKeepsMessageDbsCategoryLockButWriteMessageDoesNotTakeIt() throws Exception {
     try (Connection a = Sql.connect(db); Connection b = Sql.connect(db)) {
