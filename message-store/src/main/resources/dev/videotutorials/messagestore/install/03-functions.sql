@@ -110,6 +110,10 @@ BEGIN
     RETURN;
   END IF;
 
+  -- Take the transaction id before the ticket: a repeatable-read reader relies on every writer
+  -- that drew a ticket before its snapshot being listed as running in that snapshot.
+  PERFORM pg_catalog.pg_current_xact_id();
+
   _ticket := nextval('message_store.messages_global_position_seq');
   IF _ticket >= 281474976710656 THEN
     RAISE EXCEPTION 'Global position % exceeds the range of writer tickets (2^48)', _ticket;
@@ -126,8 +130,8 @@ END;
 $$;
 
 -- The first global position that a category or all-messages reader must not yet return:
--- nothing below it can still appear. Must be called before the read's own snapshot is
--- taken, under READ COMMITTED.
+-- nothing below it can still appear. Under READ COMMITTED it must be called before the read's
+-- own snapshot is taken (the read is a later statement).
 CREATE OR REPLACE FUNCTION message_store.reader_horizon()
 RETURNS bigint
 LANGUAGE plpgsql
@@ -150,6 +154,24 @@ BEGIN
      AND (l.classid::bigint >> 16) = 19795
      AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database())
      AND l.pid IS DISTINCT FROM pg_catalog.pg_backend_pid();
+
+  -- Under REPEATABLE READ and SERIALIZABLE the read does not take a new snapshot: it uses the
+  -- transaction's, which may be older than the horizon just computed. A writer running when
+  -- that snapshot was taken may have committed since: its messages stay invisible to this
+  -- transaction while later ones are visible, and returning those would skip its messages for
+  -- good. Every such writer is listed as running in the snapshot (register_writer takes the
+  -- transaction id before the ticket), so if any transaction listed there has committed since
+  -- (checked after pg_locks: one still running then holds its ticket), return nothing; the
+  -- next transaction reads normally.
+  IF pg_catalog.current_setting('transaction_isolation') IN ('repeatable read', 'serializable') THEN
+    IF EXISTS (
+      SELECT 1
+        FROM pg_catalog.pg_snapshot_xip(pg_catalog.pg_current_snapshot()) x
+       WHERE pg_catalog.pg_xact_status(x) = 'committed'
+    ) THEN
+      RETURN 1;
+    END IF;
+  END IF;
 
   RETURN least(_last_drawn + 1, _oldest_ticket);
 END;

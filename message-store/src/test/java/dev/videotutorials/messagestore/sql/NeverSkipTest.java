@@ -298,6 +298,53 @@ class NeverSkipTest {
   }
 
   @Test
+  void repeatableReadReaderWhoseSnapshotPredatesACommitDoesNotSkipIt() throws Exception {
+    // The reader's snapshot is older than its horizon: a1 is invisible to it even though a1's
+    // writer has ended by the time the horizon is computed. Returning b1 would skip a1 for good.
+    String category = Sql.category("repeatable");
+    try (Connection a = Sql.connect(db); Connection b = Sql.connect(db); Connection reader = Sql.connect(db)) {
+      long allStart = nextAllPosition(reader);
+      a.setAutoCommit(false);
+      String a1 = write(a, category + "-1", "A");
+      String b1 = write(b, category + "-2", "B");
+
+      reader.setAutoCommit(false);
+      exec(reader, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      assertThat(value(reader, "SELECT count(*) FROM message_store.messages WHERE id = ?::uuid", b1)).isEqualTo(1L);
+      a.commit();
+      assertThat(value(reader, "SELECT count(*) FROM message_store.messages WHERE id = ?::uuid", a1)).isEqualTo(0L);
+      assertThat(readCategory(reader, category)).doesNotContain(b1);
+      assertThat(readAll(reader, allStart)).doesNotContain(b1);
+      reader.commit();
+
+      // A repeatable-read transaction that starts afterwards reads normally.
+      assertThat(readCategory(reader, category)).containsExactly(a1, b1);
+      assertThat(readAll(reader, allStart)).containsExactly(a1, b1);
+      reader.commit();
+      reader.setAutoCommit(true);
+      assertThat(readCategory(reader, category)).containsExactly(a1, b1);
+    }
+  }
+
+  @Test
+  void serializableAutocommitReadsReturnMessages() throws Exception {
+    String category = Sql.category("serializable");
+    try (Connection w = Sql.connect(db); Connection reader = Sql.connect(db)) {
+      String m1 = write(w, category + "-1", "M");
+      String m2 = write(w, category + "-2", "M");
+      exec(reader, "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+      assertThat(readCategory(reader, category)).containsExactly(m1, m2);
+      reader.setAutoCommit(false);
+      assertThat(readCategory(reader, category)).containsExactly(m1, m2);
+      String m3 = write(w, category + "-3", "M");
+      assertThat(readCategory(reader, category)).containsExactly(m1, m2); // same snapshot
+      reader.commit();
+      assertThat(readCategory(reader, category)).containsExactly(m1, m2, m3);
+      reader.commit();
+    }
+  }
+
+  @Test
   void rollbackReleasesTheHoldAndItsMessagesNeverAppear() throws Exception {
     String category = Sql.category("rollback");
     try (Connection a = Sql.connect(db); Connection b = Sql.connect(db); Connection reader = Sql.connect(db)) {

@@ -71,6 +71,10 @@ class PrivilegesTest {
     c.setAutoCommit(false);
     assertThat(value(c, "SELECT message_store.acquire_lock(?)", stream)).isEqualTo(Sql.hash64(category));
     c.rollback();
+    exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    assertThat(messages(c, "SELECT * FROM message_store.get_category_messages(?)", category)).hasSize(2);
+    assertThat(messages(c, "SELECT * FROM message_store.get_all_messages()")).extracting(Message::id).contains(id);
+    c.rollback();
     c.setAutoCommit(true);
     // A plain insert is allowed too (SELECT, INSERT and the sequence are granted).
     exec(c, "INSERT INTO message_store.messages (stream_name, position, type) VALUES ('" + category + "-direct', 0, 'T')");
