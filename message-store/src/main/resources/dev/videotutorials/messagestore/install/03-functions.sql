@@ -109,6 +109,11 @@ BEGIN
   IF coalesce(current_setting('message_store.writer_ticket', true), '') <> '' THEN
     RETURN;
   END IF;
+  -- A read-only transaction (or a standby) cannot write: let the insert report that, as
+  -- Message DB does, rather than failing here on the transaction id or the sequence.
+  IF pg_catalog.current_setting('transaction_read_only') = 'on' THEN
+    RETURN;
+  END IF;
 
   -- Take the transaction id before the ticket: a repeatable-read reader relies on every writer
   -- that drew a ticket before its snapshot being listed as running in that snapshot.
@@ -203,12 +208,14 @@ DECLARE
   _stream_version bigint;
   _next_position bigint;
   _snapshot_per_statement boolean;
+  _read_only boolean;
 BEGIN
   -- Under READ COMMITTED each statement sees every transaction committed before it started, so
   -- after waiting for a concurrent writer the stream version can be read again. Under REPEATABLE
   -- READ and SERIALIZABLE it cannot: a concurrent writer of the same position then makes the
   -- insert fail on messages_stream, as in Message DB.
   _snapshot_per_statement := pg_catalog.current_setting('transaction_isolation') NOT IN ('repeatable read', 'serializable');
+  _read_only := pg_catalog.current_setting('transaction_read_only') = 'on';
 
   LOOP
     SELECT max(m."position") INTO _stream_version
@@ -220,7 +227,7 @@ BEGIN
     _next_position := _stream_version + 1;
 
     IF write_message.expected_version IS NOT NULL AND write_message.expected_version != _stream_version THEN
-      IF _snapshot_per_statement AND write_message.stream_name IS NOT NULL THEN
+      IF _snapshot_per_statement AND NOT _read_only AND write_message.stream_name IS NOT NULL THEN
         -- Message DB would wait for a concurrent writer of the stream before comparing. Do the
         -- same: claim the next position with a placeholder. If a concurrent writer holds it,
         -- this waits for its transaction; if that committed, compare again with the new version.

@@ -234,6 +234,23 @@ class WriteMessageTest {
   }
 
   @Test
+  void readOnlyTransactionReportsTheVersionErrorFirstThenTheReadOnlyError() throws Exception {
+    String stream = stream();
+    write(c, stream, "T");
+    c.setAutoCommit(false);
+    Sql.exec(c, "SET TRANSACTION READ ONLY");
+    PgError version = error(() -> write(c, Sql.newId(), stream, "T", "{}", null, 5L));
+    assertThat(version.message()).isEqualTo("Wrong expected version: 5 (Stream: " + stream + ", Stream Version: 0)");
+    c.rollback();
+    Sql.exec(c, "SET TRANSACTION READ ONLY");
+    PgError readOnly = error(() -> write(c, Sql.newId(), stream, "T", "{}", null, 0L));
+    assertThat(readOnly.sqlState()).isEqualTo("25006");
+    assertThat(readOnly.message()).isEqualTo("cannot execute INSERT in a read-only transaction");
+    c.rollback();
+    c.setAutoCommit(true);
+  }
+
+  @Test
   void rolledBackWriteLeavesNoTrace() throws Exception {
     String stream = stream();
     c.setAutoCommit(false);
