@@ -145,6 +145,9 @@ AS $$
 DECLARE
   _last_drawn bigint;
   _oldest_ticket bigint;
+  _snapshot pg_catalog.pg_snapshot;
+  _xmax pg_catalog.xid8;
+  _assigned_since integer;
 BEGIN
   -- Order matters: the sequence first, the tickets second.
   SELECT CASE WHEN s.is_called THEN s.last_value ELSE s.last_value - 1 END
@@ -161,18 +164,29 @@ BEGIN
      AND l.pid IS DISTINCT FROM pg_catalog.pg_backend_pid();
 
   -- Under REPEATABLE READ and SERIALIZABLE the read does not take a new snapshot: it uses the
-  -- transaction's, which may be older than the horizon just computed. A writer running when
-  -- that snapshot was taken may have committed since: its messages stay invisible to this
-  -- transaction while later ones are visible, and returning those would skip its messages for
-  -- good. Every such writer is listed as running in the snapshot (register_writer takes the
-  -- transaction id before the ticket), so if any transaction listed there has committed since
-  -- (checked after pg_locks: one still running then holds its ticket), return nothing; the
-  -- next transaction reads normally.
+  -- transaction's, which may be older than the horizon just computed. A writer that had its
+  -- ticket when that snapshot was taken but has committed since: its messages stay invisible to
+  -- this transaction while later ones are visible, and returning those would skip its messages
+  -- for good. register_writer takes the transaction id before the ticket, so every such writer
+  -- is either listed as running in the snapshot (xip) or has an id at or above its xmax and
+  -- below the next id at the time of this call (age() measures against that, fixed for the
+  -- transaction). If any of those transactions has committed (checked after pg_locks: one still
+  -- running then holds its ticket), return nothing; a later transaction reads normally.
   IF pg_catalog.current_setting('transaction_isolation') IN ('repeatable read', 'serializable') THEN
+    _snapshot := pg_catalog.pg_current_snapshot();
+    _xmax := pg_catalog.pg_snapshot_xmax(_snapshot);
+    _assigned_since := pg_catalog.age(_xmax::xid);
+    IF _assigned_since > 10000 THEN
+      RETURN 1;
+    END IF;
     IF EXISTS (
       SELECT 1
-        FROM pg_catalog.pg_snapshot_xip(pg_catalog.pg_current_snapshot()) x
+        FROM pg_catalog.pg_snapshot_xip(_snapshot) x
        WHERE pg_catalog.pg_xact_status(x) = 'committed'
+    ) OR EXISTS (
+      SELECT 1
+        FROM pg_catalog.generate_series(0, _assigned_since - 1) i
+       WHERE pg_catalog.pg_xact_status((_xmax::text::numeric + i)::text::xid8) = 'committed'
     ) THEN
       RETURN 1;
     END IF;
