@@ -116,7 +116,8 @@ BEGIN
   END IF;
 
   -- Take the transaction id before the ticket: a repeatable-read reader relies on every writer
-  -- that drew a ticket before its snapshot being listed as running in that snapshot.
+  -- that drew a ticket before its snapshot having a transaction id assigned before it (see
+  -- reader_horizon).
   PERFORM pg_catalog.pg_current_xact_id();
 
   _ticket := nextval('message_store.messages_global_position_seq');

@@ -75,6 +75,18 @@ class PrivilegesTest {
     assertThat(messages(c, "SELECT * FROM message_store.get_category_messages(?)", category)).hasSize(2);
     assertThat(messages(c, "SELECT * FROM message_store.get_all_messages()")).extracting(Message::id).contains(id);
     c.rollback();
+    // A repeatable-read read while other writers are running and committing checks their
+    // transaction status, which the role may do too.
+    try (Connection other = Sql.connect(db)) {
+      other.setAutoCommit(false);
+      Sql.write(other, category + "-2", "T");
+      exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      assertThat(messages(c, "SELECT * FROM message_store.get_category_messages(?)", category)).hasSize(2);
+      other.commit();
+      assertThat(messages(c, "SELECT * FROM message_store.get_category_messages(?)", category)).isEmpty();
+      c.rollback();
+    }
+    assertThat(messages(c, "SELECT * FROM message_store.get_category_messages(?)", category)).hasSize(3);
     c.setAutoCommit(true);
     // A plain insert is allowed too (SELECT, INSERT and the sequence are granted).
     exec(c, "INSERT INTO message_store.messages (stream_name, position, type) VALUES ('" + category + "-direct', 0, 'T')");
