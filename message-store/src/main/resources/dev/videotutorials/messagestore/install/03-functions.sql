@@ -67,7 +67,7 @@ AS $$
 $$;
 
 -- Kept for compatibility: takes Message DB's category lock. write_message does not use it
--- (it locks the stream only; see the module README), but a client may still call it.
+-- (writers of different streams never wait for each other), but a client may still call it.
 CREATE OR REPLACE FUNCTION message_store.acquire_lock(stream_name varchar)
 RETURNS bigint
 LANGUAGE plpgsql
@@ -109,6 +109,16 @@ BEGIN
   IF coalesce(current_setting('message_store.writer_ticket', true), '') <> '' THEN
     RETURN;
   END IF;
+  -- A read-only transaction (or a standby) cannot write: let the insert report that, as
+  -- Message DB does, rather than failing here on the transaction id or the sequence.
+  IF pg_catalog.current_setting('transaction_read_only') = 'on' THEN
+    RETURN;
+  END IF;
+
+  -- Take the transaction id before the ticket: a repeatable-read reader relies on every writer
+  -- that drew a ticket before its snapshot having a transaction id assigned before it (see
+  -- reader_horizon).
+  PERFORM pg_catalog.pg_current_xact_id();
 
   _ticket := nextval('message_store.messages_global_position_seq');
   IF _ticket >= 281474976710656 THEN
@@ -126,8 +136,8 @@ END;
 $$;
 
 -- The first global position that a category or all-messages reader must not yet return:
--- nothing below it can still appear. Must be called before the read's own snapshot is
--- taken, under READ COMMITTED.
+-- nothing below it can still appear. Under READ COMMITTED it must be called before the read's
+-- own snapshot is taken (the read is a later statement).
 CREATE OR REPLACE FUNCTION message_store.reader_horizon()
 RETURNS bigint
 LANGUAGE plpgsql
@@ -136,6 +146,9 @@ AS $$
 DECLARE
   _last_drawn bigint;
   _oldest_ticket bigint;
+  _snapshot pg_catalog.pg_snapshot;
+  _xmax pg_catalog.xid8;
+  _assigned_since integer;
 BEGIN
   -- Order matters: the sequence first, the tickets second.
   SELECT CASE WHEN s.is_called THEN s.last_value ELSE s.last_value - 1 END
@@ -151,10 +164,46 @@ BEGIN
      AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database())
      AND l.pid IS DISTINCT FROM pg_catalog.pg_backend_pid();
 
+  -- Under REPEATABLE READ and SERIALIZABLE the read does not take a new snapshot: it uses the
+  -- transaction's, which may be older than the horizon just computed. A writer that had its
+  -- ticket when that snapshot was taken but has committed since: its messages stay invisible to
+  -- this transaction while later ones are visible, and returning those would skip its messages
+  -- for good. register_writer takes the transaction id before the ticket, so every such writer
+  -- is either listed as running in the snapshot (xip) or has an id at or above its xmax and
+  -- below the next id at the time of this call (age() measures against that, fixed for the
+  -- transaction). If any of those transactions has committed (checked after pg_locks: one still
+  -- running then holds its ticket), return nothing; a later transaction reads normally.
+  IF pg_catalog.current_setting('transaction_isolation') IN ('repeatable read', 'serializable') THEN
+    _snapshot := pg_catalog.pg_current_snapshot();
+    _xmax := pg_catalog.pg_snapshot_xmax(_snapshot);
+    _assigned_since := pg_catalog.age(_xmax::xid);
+    IF _assigned_since > 10000 THEN
+      RETURN 1;
+    END IF;
+    IF EXISTS (
+      SELECT 1
+        FROM pg_catalog.pg_snapshot_xip(_snapshot) x
+       WHERE pg_catalog.pg_xact_status(x) = 'committed'
+    ) OR EXISTS (
+      SELECT 1
+        FROM pg_catalog.generate_series(0, _assigned_since - 1) i
+       WHERE pg_catalog.pg_xact_status((_xmax::text::numeric + i)::text::xid8) = 'committed'
+    ) THEN
+      RETURN 1;
+    END IF;
+  END IF;
+
   RETURN least(_last_drawn + 1, _oldest_ticket);
 END;
 $$;
 
+-- Writers of one stream are serialised by the unique index messages_stream (stream_name,
+-- position), not by a lock per stream: a writer that inserts the position a concurrent
+-- transaction has inserted but not committed waits for that transaction to end (as it would for
+-- a lock), and if it committed, reads the stream version again. Writers of different streams
+-- never wait for each other, and a transaction holds no lock per stream it writes, so writing
+-- thousands of streams in one transaction cannot exhaust the server's lock table
+-- (max_locks_per_transaction), as one advisory lock per stream would.
 CREATE OR REPLACE FUNCTION message_store.write_message(
   id varchar,
   stream_name varchar,
@@ -167,41 +216,79 @@ RETURNS bigint
 LANGUAGE plpgsql
 VOLATILE
 AS $$
+-- Parameters are always referenced qualified (write_message.x); bare names are columns, as the
+-- ON CONFLICT target needs.
+#variable_conflict use_column
 DECLARE
   _stream_version bigint;
   _next_position bigint;
+  _snapshot_per_statement boolean;
+  _read_only boolean;
 BEGIN
-  -- Writers of one stream are serialised; writers of different streams are not.
-  PERFORM pg_catalog.pg_advisory_xact_lock(message_store.hash_64(write_message.stream_name));
+  -- Under READ COMMITTED each statement sees every transaction committed before it started, so
+  -- after waiting for a concurrent writer the stream version can be read again. Under REPEATABLE
+  -- READ and SERIALIZABLE it cannot: a concurrent writer of the same position then makes the
+  -- insert fail on messages_stream, as in Message DB.
+  _snapshot_per_statement := pg_catalog.current_setting('transaction_isolation') NOT IN ('repeatable read', 'serializable');
+  _read_only := pg_catalog.current_setting('transaction_read_only') = 'on';
 
-  SELECT max(m."position") INTO _stream_version
-    FROM message_store.messages m
-   WHERE m.stream_name = write_message.stream_name;
-  IF _stream_version IS NULL THEN
-    _stream_version := -1;
-  END IF;
+  LOOP
+    SELECT max(m."position") INTO _stream_version
+      FROM message_store.messages m
+     WHERE m.stream_name = write_message.stream_name;
+    IF _stream_version IS NULL THEN
+      _stream_version := -1;
+    END IF;
+    _next_position := _stream_version + 1;
 
-  IF write_message.expected_version IS NOT NULL AND write_message.expected_version != _stream_version THEN
-    RAISE EXCEPTION
-      'Wrong expected version: % (Stream: %, Stream Version: %)',
-      write_message.expected_version,
+    IF write_message.expected_version IS NOT NULL AND write_message.expected_version != _stream_version THEN
+      IF _snapshot_per_statement AND NOT _read_only AND write_message.stream_name IS NOT NULL THEN
+        -- Message DB would wait for a concurrent writer of the stream before comparing. Do the
+        -- same: claim the next position with a placeholder. If a concurrent writer holds it,
+        -- this waits for its transaction; if that committed, compare again with the new version.
+        -- Otherwise the version seen is final, and the error below undoes the placeholder.
+        INSERT INTO message_store.messages (id, stream_name, "position", "type")
+        VALUES (pg_catalog.gen_random_uuid(), write_message.stream_name, _next_position, 'Placeholder')
+        ON CONFLICT (stream_name, "position") DO NOTHING;
+        CONTINUE WHEN NOT FOUND;
+      END IF;
+      RAISE EXCEPTION
+        'Wrong expected version: % (Stream: %, Stream Version: %)',
+        write_message.expected_version,
+        write_message.stream_name,
+        _stream_version;
+    END IF;
+
+    PERFORM message_store.register_writer();
+
+    IF NOT _snapshot_per_statement THEN
+      INSERT INTO message_store.messages (id, stream_name, "position", "type", data, metadata)
+      VALUES (
+        write_message.id::uuid,
+        write_message.stream_name,
+        _next_position,
+        write_message."type",
+        write_message.data,
+        write_message.metadata
+      );
+      EXIT;
+    END IF;
+
+    -- Waits while another transaction holds this position uncommitted; inserts nothing if it
+    -- committed it. Other unique violations (a duplicate id) still raise.
+    INSERT INTO message_store.messages (id, stream_name, "position", "type", data, metadata)
+    VALUES (
+      write_message.id::uuid,
       write_message.stream_name,
-      _stream_version;
-  END IF;
-
-  _next_position := _stream_version + 1;
-
-  PERFORM message_store.register_writer();
-
-  INSERT INTO message_store.messages (id, stream_name, "position", "type", data, metadata)
-  VALUES (
-    write_message.id::uuid,
-    write_message.stream_name,
-    _next_position,
-    write_message."type",
-    write_message.data,
-    write_message.metadata
-  );
+      _next_position,
+      write_message."type",
+      write_message.data,
+      write_message.metadata
+    )
+    ON CONFLICT (stream_name, "position") DO NOTHING;
+    EXIT WHEN FOUND;
+    -- A concurrent writer committed this position first: read the version again.
+  END LOOP;
 
   IF current_setting('message_store.debug_write', true) = 'on' OR current_setting('message_store.debug', true) = 'on' THEN
     RAISE NOTICE '» write_message';
