@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class Installer {
 
   /** Bump when the installed objects change; {@link #install} then upgrades older installs. */
-  public static final int REVISION = 1;
+  public static final int REVISION = 2;
 
   public static final String MESSAGE_DB_VERSION = "1.3.0";
 

@@ -92,10 +92,10 @@ BEGIN
 END;
 $$;
 
--- Registers the calling transaction as a message writer, once per transaction: it draws a
--- "ticket" from the global-position sequence and holds a shared advisory lock whose key is
--- that ticket until the transaction ends. Every global position the transaction draws
--- afterwards is greater than its ticket. Readers never return positions at or above the
+-- Registers the calling transaction as a message writer, once per transaction: it takes a
+-- "ticket", the next value of the global-position sequence, and holds a shared advisory lock
+-- whose key is that ticket until the transaction ends. Every global position the transaction
+-- draws afterwards is at least its ticket. Readers never return positions at or above the
 -- smallest ticket still held (see reader_horizon), so a message can never become visible
 -- below a position a reader has already passed.
 CREATE OR REPLACE FUNCTION message_store.register_writer()
@@ -120,7 +120,11 @@ BEGIN
   -- reader_horizon).
   PERFORM pg_catalog.pg_current_xact_id();
 
-  _ticket := nextval('message_store.messages_global_position_seq');
+  -- The next value the sequence will give: every global position this transaction draws
+  -- from now on is at least the ticket. Reading it draws nothing, so tickets leave no gaps.
+  SELECT CASE WHEN s.is_called THEN s.last_value + 1 ELSE s.last_value END
+    INTO _ticket
+    FROM message_store.messages_global_position_seq s;
   IF _ticket >= 281474976710656 THEN
     RAISE EXCEPTION 'Global position % exceeds the range of writer tickets (2^48)', _ticket;
   END IF;

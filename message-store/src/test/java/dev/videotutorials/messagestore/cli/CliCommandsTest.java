@@ -185,6 +185,6 @@ class CliCommandsTest {
     String out = CliRunner.run("version", "--url", db.url()).succeeded();
 
     assertThat(out.lines().toList()).hasSize(3);
-    assertThat(out).startsWith("message_store_version: 1.3.0\n").contains("revision of this tool: 1");
+    assertThat(out).startsWith("message_store_version: 1.3.0\n").contains("revision of this tool: " + dev.videotutorials.messagestore.install.Installer.REVISION);
   }
 }
