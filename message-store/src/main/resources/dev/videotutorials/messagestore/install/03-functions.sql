@@ -368,6 +368,25 @@ BEGIN
     RAISE NOTICE 'Generated Command: %', _command;
   END IF;
 
+  IF get_stream_messages.condition IS NULL THEN
+    RETURN QUERY
+      SELECT
+        m.id::varchar,
+        m.stream_name::varchar,
+        m."type"::varchar,
+        m."position"::bigint,
+        m.global_position::bigint,
+        m.data::varchar,
+        m.metadata::varchar,
+        m."time"::timestamp
+      FROM message_store.messages m
+      WHERE m.stream_name = get_stream_messages.stream_name
+        AND m."position" >= get_stream_messages."position"
+      ORDER BY m."position" ASC
+      LIMIT CASE WHEN get_stream_messages.batch_size = -1 THEN NULL ELSE get_stream_messages.batch_size END;
+    RETURN;
+  END IF;
+
   RETURN QUERY EXECUTE _command USING
     get_stream_messages.stream_name,
     get_stream_messages."position",
@@ -479,6 +498,33 @@ BEGIN
     RAISE NOTICE 'consumer_group_size ($6): %', get_category_messages.consumer_group_size;
     RAISE NOTICE 'condition: %', get_category_messages.condition;
     RAISE NOTICE 'Generated Command: %', _command;
+  END IF;
+
+  -- Without a condition the query is static, so its plan is prepared once per session instead
+  -- of once per batch; _command above describes it for the debug output.
+  IF get_category_messages.condition IS NULL THEN
+    RETURN QUERY
+      SELECT
+        m.id::varchar,
+        m.stream_name::varchar,
+        m."type"::varchar,
+        m."position"::bigint,
+        m.global_position::bigint,
+        m.data::varchar,
+        m.metadata::varchar,
+        m."time"::timestamp
+      FROM message_store.messages m
+      WHERE message_store.category(m.stream_name) = get_category_messages.category
+        AND m.global_position >= get_category_messages."position"
+        AND m.global_position < _horizon
+        AND (get_category_messages.correlation IS NULL
+             OR message_store.category(m.metadata->>'correlationStreamName') = get_category_messages.correlation)
+        AND (get_category_messages.consumer_group_member IS NULL
+             OR mod(@message_store.hash_64(message_store.cardinal_id(m.stream_name)), get_category_messages.consumer_group_size)
+                = get_category_messages.consumer_group_member)
+      ORDER BY m.global_position ASC
+      LIMIT CASE WHEN get_category_messages.batch_size = -1 THEN NULL ELSE get_category_messages.batch_size END;
+    RETURN;
   END IF;
 
   RETURN QUERY EXECUTE _command USING
