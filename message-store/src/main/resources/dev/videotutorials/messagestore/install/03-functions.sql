@@ -466,9 +466,8 @@ BEGIN
       metadata::varchar,
       "time"::timestamp
     FROM message_store.messages
-    WHERE message_store.category(stream_name) = $1
-      AND global_position >= $2
-      AND global_position < $7';
+    WHERE (message_store.category(stream_name), global_position) >= ($1, $2)
+      AND (message_store.category(stream_name), global_position) < ($1, $7)';
 
   IF get_category_messages.correlation IS NOT NULL THEN
     _command := _command || ' AND message_store.category(metadata->>''correlationStreamName'') = $4';
@@ -482,7 +481,7 @@ BEGIN
     _command := _command || ' AND (' || get_category_messages.condition || ')';
   END IF;
 
-  _command := _command || ' ORDER BY global_position ASC';
+  _command := _command || ' ORDER BY message_store.category(stream_name), global_position ASC';
 
   IF get_category_messages.batch_size != -1 THEN
     _command := _command || ' LIMIT $3';
@@ -500,6 +499,9 @@ BEGIN
     RAISE NOTICE 'Generated Command: %', _command;
   END IF;
 
+  -- The bounds and the order are written on (category, global_position), the leading columns of
+  -- messages_category, so that index is the only way to produce them: with a plain category
+  -- equality the planner may walk the primary key and filter out every other category's rows.
   -- Without a condition the query is static, so its plan is prepared once per session instead
   -- of once per batch; _command above describes it for the debug output.
   IF get_category_messages.condition IS NULL THEN
@@ -514,15 +516,16 @@ BEGIN
         m.metadata::varchar,
         m."time"::timestamp
       FROM message_store.messages m
-      WHERE message_store.category(m.stream_name) = get_category_messages.category
-        AND m.global_position >= get_category_messages."position"
-        AND m.global_position < _horizon
+      WHERE (message_store.category(m.stream_name), m.global_position)
+              >= (get_category_messages.category, get_category_messages."position")
+        AND (message_store.category(m.stream_name), m.global_position)
+              < (get_category_messages.category, _horizon)
         AND (get_category_messages.correlation IS NULL
              OR message_store.category(m.metadata->>'correlationStreamName') = get_category_messages.correlation)
         AND (get_category_messages.consumer_group_member IS NULL
              OR mod(@message_store.hash_64(message_store.cardinal_id(m.stream_name)), get_category_messages.consumer_group_size)
                 = get_category_messages.consumer_group_member)
-      ORDER BY m.global_position ASC
+      ORDER BY message_store.category(m.stream_name), m.global_position ASC
       LIMIT CASE WHEN get_category_messages.batch_size = -1 THEN NULL ELSE get_category_messages.batch_size END;
     RETURN;
   END IF;
