@@ -13,7 +13,8 @@ final class CategoryReads {
   static final int FILL_TRANSACTION_SIZE = 1000;
 
   record Pass(String contender, int pass, long messages, long batches, double seconds,
-              double messagesPerSecond, double batchP50Millis, double batchP99Millis) {
+              double messagesPerSecond, double batchP50Millis, double batchP99Millis, double firstBatchMillis,
+              double maxBatchMillis, double serverCpuMicrosPerMessage, double clientCpuMicrosPerMessage) {
   }
 
   private CategoryReads() {
@@ -73,19 +74,18 @@ final class CategoryReads {
   }
 
   /** Reads the whole category from position 1, each batch from the last global position + 1. */
-  static Pass readAll(Contender contender, String category, int batchSize, int pass) throws SQLException {
+  static Pass readAll(Contender contender, String category, int batchSize, int pass, CpuMeter cpu) throws SQLException {
     try (Connection connection = contender.connect();
          PreparedStatement statement = connection.prepareStatement(contender.categoryReadSql())) {
       long position = 1;
       long messages = 0;
       long batches = 0;
       long[] batchNanos = new long[1024];
+      CpuMeter.Sample before = cpu == null ? null : cpu.sample();
       long start = System.nanoTime();
       while (true) {
         long batchStart = System.nanoTime();
-        statement.setString(1, category);
-        statement.setLong(2, position);
-        statement.setLong(3, batchSize);
+        contender.bindCategoryRead(statement, category, position, batchSize);
         int rows = 0;
         long last = -1;
         try (ResultSet rs = statement.executeQuery()) {
@@ -113,10 +113,14 @@ final class CategoryReads {
         position = last + 1;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      CpuMeter.Sample used = cpu == null ? null : cpu.sample().minus(before);
       long[] sorted = Arrays.copyOf(batchNanos, (int) batches);
       Arrays.sort(sorted);
       return new Pass(contender.key, pass, messages, batches, seconds, messages / seconds,
-          WriteLoad.percentile(sorted, 0.50) / 1e6, WriteLoad.percentile(sorted, 0.99) / 1e6);
+          WriteLoad.percentile(sorted, 0.50) / 1e6, WriteLoad.percentile(sorted, 0.99) / 1e6,
+          batchNanos[0] / 1e6, sorted[sorted.length - 1] / 1e6,
+          used == null ? Double.NaN : used.server() * 1e6 / messages,
+          used == null ? Double.NaN : used.client() * 1e6 / messages);
     }
   }
 }

@@ -34,9 +34,9 @@ final class StoreBenchmark {
 
   /** Command-line options. */
   static final class Options {
-    double warmupSeconds = 3;
-    double durationSeconds = 12;
-    int rounds = 2;
+    double warmupSeconds = 2;
+    double durationSeconds = 10;
+    int rounds = 3;
     int writers = 16;
     int categories = 64;
     int streamsPerWriter = 100;
@@ -117,9 +117,9 @@ final class StoreBenchmark {
     static String usage() {
       return """
           usage: benchmarks/run store [options]
-            --warmup S            warm-up seconds per run (3)
-            --duration S          measured seconds per run (12)
-            --rounds N            runs per contender and scenario, interleaved; medians are reported (2)
+            --warmup S            warm-up seconds per run (2)
+            --duration S          measured seconds per run (10)
+            --rounds N            runs per contender and scenario, interleaved; medians are reported (3)
             --writers N           concurrent writers, one connection each (16)
             --categories N        categories of scenario (b) (64)
             --streams-per-writer N  streams each writer picks from at random (100)
@@ -206,6 +206,11 @@ final class StoreBenchmark {
     }
 
     Map<String, String> serverFacts = server.describe();
+    CpuMeter cpu;
+    try (Connection connection = server.connect("postgres")) {
+      cpu = CpuMeter.forServer(connection);
+    }
+    say(cpu == null ? "CPU per message: not measured (server not on this machine, or no /proc)" : "CPU per message: measured from /proc");
     WriteLoad.Settings settings = new WriteLoad.Settings(
         options.writers, options.streamsPerWriter, options.warmupSeconds, options.durationSeconds);
     List<WriteLoad.Scenario> scenarios = new ArrayList<>();
@@ -217,11 +222,17 @@ final class StoreBenchmark {
           + options.batch + " messages per transaction (one stream)", 1, options.batch));
     }
 
-    long estimate = Math.round(scenarios.size() * contenders.size() * options.rounds * (options.warmupSeconds + options.durationSeconds + 1.5));
+    long estimate = Math.round((scenarios.size() * options.rounds + 1) * contenders.size() * (options.warmupSeconds + options.durationSeconds + 1.5));
     say("writes: " + scenarios.size() + " scenarios x " + contenders.size() + " contenders x " + options.rounds
         + " rounds, about " + estimate + " s");
     List<WriteLoad.Result> writeResults = new ArrayList<>();
     int runNumber = 0;
+    // Warms up the JVM and every contender's code path once, unmeasured, so that round 1 is not special.
+    WriteLoad.Settings warmupOnly = new WriteLoad.Settings(options.writers, options.streamsPerWriter, 0, options.warmupSeconds);
+    for (Contender contender : contenders) {
+      runNumber++;
+      WriteLoad.run(contender, scenarios.get(0), warmupOnly, 0, "r" + runNumber, null);
+    }
     for (WriteLoad.Scenario scenario : scenarios) {
       for (int round = 1; round <= options.rounds; round++) {
         List<Contender> order = new ArrayList<>(contenders);
@@ -231,10 +242,12 @@ final class StoreBenchmark {
         for (Contender contender : order) {
           runNumber++;
           server.checkpoint();
-          WriteLoad.Result result = WriteLoad.run(contender, scenario, settings, round, "r" + runNumber);
+          WriteLoad.Result result = WriteLoad.run(contender, scenario, settings, round, "r" + runNumber, cpu);
           writeResults.add(result);
-          say(String.format(Locale.ROOT, "  %-7s round %d  %-6s %,10.0f msg/s  p50 %6.2f ms  p99 %7.2f ms%s%s",
+          say(String.format(Locale.ROOT, "  %-7s round %d  %-6s %,10.0f msg/s  p50 %6.2f ms  p99 %7.2f ms"
+                  + "  cpu/msg server %4.0f us client %4.0f us  others %.2f cores%s%s",
               scenario.key(), round, contender.key, result.messagesPerSecond(), result.p50Millis(), result.p99Millis(),
+              result.serverCpuMicrosPerMessage(), result.clientCpuMicrosPerMessage(), result.otherCores(),
               result.errors() > 0 ? "  errors " + result.errors() + " (" + result.firstError() + ")" : "",
               result.verified() ? "" : "  ROWS MISMATCH committed " + result.committedTotal() + " found " + result.rowsFound()));
         }
@@ -254,7 +267,7 @@ final class StoreBenchmark {
       say(String.format(Locale.ROOT, "  filled %-6s in %.1f s", contender.key, (System.nanoTime() - t0) / 1e9));
     }
     for (Contender contender : readers) {
-      CategoryReads.readAll(contender, READ_CATEGORY, options.readBatchSize, 0); // warm-up pass
+      CategoryReads.readAll(contender, READ_CATEGORY, options.readBatchSize, 0, cpu); // warm-up pass
     }
     List<CategoryReads.Pass> passes = new ArrayList<>();
     for (int pass = 1; pass <= options.readPasses; pass++) {
@@ -263,10 +276,12 @@ final class StoreBenchmark {
         java.util.Collections.reverse(order);
       }
       for (Contender contender : order) {
-        CategoryReads.Pass result = CategoryReads.readAll(contender, READ_CATEGORY, options.readBatchSize, pass);
+        CategoryReads.Pass result = CategoryReads.readAll(contender, READ_CATEGORY, options.readBatchSize, pass, cpu);
         passes.add(result);
-        say(String.format(Locale.ROOT, "  read    pass %d  %-6s %,10.0f msg/s  batch p50 %6.2f ms  p99 %6.2f ms  (%d messages)",
-            pass, contender.key, result.messagesPerSecond(), result.batchP50Millis(), result.batchP99Millis(), result.messages()));
+        say(String.format(Locale.ROOT, "  read    pass %d  %-6s %,10.0f msg/s  batch p50 %6.2f ms  p99 %6.2f ms  first %7.2f ms"
+                + "  max %7.2f ms  cpu/msg server %5.2f us  (%d messages)",
+            pass, contender.key, result.messagesPerSecond(), result.batchP50Millis(), result.batchP99Millis(),
+            result.firstBatchMillis(), result.maxBatchMillis(), result.serverCpuMicrosPerMessage(), result.messages()));
       }
     }
 
@@ -285,32 +300,90 @@ final class StoreBenchmark {
   // Report
 
   private record Summary(double median, double min, double max, double p50, double p99, List<Double> values,
+                         double serverCpu, double clientCpu, double firstBatch, double maxBatch,
                          long errors, boolean verified) {
   }
 
   private static Summary summarizeWrites(List<WriteLoad.Result> results) {
     double[] rates = results.stream().mapToDouble(WriteLoad.Result::messagesPerSecond).toArray();
-    return new Summary(median(rates), Arrays.stream(rates).min().orElse(Double.NaN), Arrays.stream(rates).max().orElse(Double.NaN),
+    return new Summary(median(rates), min(rates), max(rates),
         median(results.stream().mapToDouble(WriteLoad.Result::p50Millis).toArray()),
         median(results.stream().mapToDouble(WriteLoad.Result::p99Millis).toArray()),
         Arrays.stream(rates).boxed().toList(),
+        median(results.stream().mapToDouble(WriteLoad.Result::serverCpuMicrosPerMessage).toArray()),
+        median(results.stream().mapToDouble(WriteLoad.Result::clientCpuMicrosPerMessage).toArray()),
+        Double.NaN, Double.NaN,
         results.stream().mapToLong(WriteLoad.Result::errors).sum(),
         results.stream().allMatch(WriteLoad.Result::verified));
   }
 
   private static Summary summarizeReads(List<CategoryReads.Pass> results, long expected) {
     double[] rates = results.stream().mapToDouble(CategoryReads.Pass::messagesPerSecond).toArray();
-    return new Summary(median(rates), Arrays.stream(rates).min().orElse(Double.NaN), Arrays.stream(rates).max().orElse(Double.NaN),
+    return new Summary(median(rates), min(rates), max(rates),
         median(results.stream().mapToDouble(CategoryReads.Pass::batchP50Millis).toArray()),
         median(results.stream().mapToDouble(CategoryReads.Pass::batchP99Millis).toArray()),
-        Arrays.stream(rates).boxed().toList(), 0,
-        results.stream().allMatch(p -> p.messages() == expected));
+        Arrays.stream(rates).boxed().toList(),
+        median(results.stream().mapToDouble(CategoryReads.Pass::serverCpuMicrosPerMessage).toArray()),
+        median(results.stream().mapToDouble(CategoryReads.Pass::clientCpuMicrosPerMessage).toArray()),
+        median(results.stream().mapToDouble(CategoryReads.Pass::firstBatchMillis).toArray()),
+        median(results.stream().mapToDouble(CategoryReads.Pass::maxBatchMillis).toArray()),
+        0, results.stream().allMatch(p -> p.messages() == expected));
+  }
+
+  /** A ratio between two contenders: the median of the ratios of their runs in the same round, and those ratios. */
+  private record Ratio(double median, List<Double> perRound) {
+    String text() {
+      return String.format(Locale.ROOT, "%.2f", median) + " [" + String.join(", ",
+          perRound.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList()) + "]";
+    }
+  }
+
+  private static Ratio writeRatio(List<WriteLoad.Result> results, String scenario, String numerator, String denominator) {
+    Map<Integer, Double> top = new LinkedHashMap<>();
+    Map<Integer, Double> bottom = new LinkedHashMap<>();
+    for (WriteLoad.Result r : results) {
+      if (r.scenario().equals(scenario) && r.contender().equals(numerator)) {
+        top.put(r.round(), r.messagesPerSecond());
+      }
+      if (r.scenario().equals(scenario) && r.contender().equals(denominator)) {
+        bottom.put(r.round(), r.messagesPerSecond());
+      }
+    }
+    return ratio(top, bottom);
+  }
+
+  private static Ratio readRatio(List<CategoryReads.Pass> passes, String numerator, String denominator) {
+    Map<Integer, Double> top = new LinkedHashMap<>();
+    Map<Integer, Double> bottom = new LinkedHashMap<>();
+    for (CategoryReads.Pass p : passes) {
+      if (p.contender().equals(numerator)) {
+        top.put(p.pass(), p.messagesPerSecond());
+      }
+      if (p.contender().equals(denominator)) {
+        bottom.put(p.pass(), p.messagesPerSecond());
+      }
+    }
+    return ratio(top, bottom);
+  }
+
+  private static Ratio ratio(Map<Integer, Double> top, Map<Integer, Double> bottom) {
+    List<Double> perRound = new ArrayList<>();
+    top.forEach((round, value) -> {
+      if (bottom.containsKey(round)) {
+        perRound.add(value / bottom.get(round));
+      }
+    });
+    return new Ratio(median(perRound.stream().mapToDouble(Double::doubleValue).toArray()), perRound);
   }
 
   private static String report(Options options, Instant started, Map<String, String> serverFacts, boolean embedded,
                                String stockStatus, List<WriteLoad.Scenario> scenarios, List<Contender> contenders,
                                List<WriteLoad.Result> writeResults, List<Contender> readers,
                                List<CategoryReads.Pass> passes) {
+    boolean withStock = contenders.stream().anyMatch(c -> c.key.equals("stock"));
+    double otherCores = median(writeResults.stream().mapToDouble(WriteLoad.Result::otherCores).toArray());
+    int cores = Runtime.getRuntime().availableProcessors();
+
     StringBuilder out = new StringBuilder();
     out.append(SECTION).append("\n\n");
     out.append("Our `write_message` against a plain `INSERT` into a table with the same indexes and against stock Message DB 1.3,")
@@ -318,6 +391,12 @@ final class StoreBenchmark {
     out.append("- Date: ").append(started).append(" (").append(gitRevision()).append(")\n");
     out.append("- Command: `").append(command(options)).append("`\n");
     out.append("- Machine: ").append(machine()).append("\n");
+    if (!Double.isNaN(otherCores)) {
+      out.append(String.format(Locale.ROOT, "- Other load: processes outside this benchmark and its server used a median of"
+          + " %.2f of the %d cores during the measured periods%s%n", otherCores, cores,
+          otherCores > 0.25 * cores ? " — **the machine was shared, so throughput is noisy; compare the per-round ratios"
+              + " and the CPU per message, which other load disturbs much less**" : ""));
+    }
     out.append("- PostgreSQL: ").append(serverFacts.get("server_version"))
         .append(embedded ? " (embedded, zonky binaries; max_wal_size and checkpoint_timeout raised by the benchmark)" : " (MESSAGE_STORE_CONNECTION_STRING)")
         .append(", on the same machine; fsync=").append(serverFacts.get("fsync"))
@@ -333,17 +412,21 @@ final class StoreBenchmark {
         .append(" indexes, the category index on an immutable SQL `plain.category()`; positions counted by the client).")
         .append(" Every connection: JDBC over TCP to localhost, `SET search_path = message_store, public`, server-side prepared statements.\n");
     out.append(String.format(Locale.ROOT, "- Writes: %d writer threads, one connection each; every writer writes to %d streams of its own,"
-            + " picked at random (stream name `<category>-w<writer>s<n>`); data `%s`, metadata `{\"traceId\":\"<uuid>\"}`;"
-            + " %.0f s warm-up then %.0f s measured per run; %d round(s) per contender, interleaved (order reversed every other round),"
-            + " a checkpoint before every run. Throughput is the median over the rounds (range = min–max); latency is per"
-            + " transaction as the client sees it (median over the rounds of each round's p50/p99). Every run checks that the"
-            + " rows in the table equal the messages the clients committed.\n",
+            + " picked at random (stream name `<category>-w<writer>s<n>`, a fresh category name per run); data `%s`,"
+            + " metadata `{\"traceId\":\"<uuid>\"}`; %.0f s warm-up then %.0f s measured per run; %d round(s), each running"
+            + " every contender once (order reversed every other round), a checkpoint before every run. Throughput: median"
+            + " over the rounds (all rounds listed). Ratios: median of the ratios between runs of the same round (each"
+            + " round's ratio in brackets). Latency: per transaction as the client sees it (median over the rounds of each"
+            + " round's p50/p99). CPU per message: CPU time of all server processes (server) and of the benchmark JVM"
+            + " (client) during the measured period, divided by the messages written. Every run checks that the table"
+            + " holds exactly the rows the clients committed.\n",
         options.writers, options.streamsPerWriter, Contender.DATA, options.warmupSeconds, options.durationSeconds, options.rounds));
     out.append(String.format(Locale.ROOT, "- Reads: category `%s` filled with %,d messages (100 per stream, written round robin,"
-            + " %d per transaction) in each store, then `VACUUM ANALYZE`; one connection reads the whole category with"
-            + " `get_category_messages(category, position, %d)` from position 1, each batch from the last global_position + 1,"
-            + " fetching every column; one warm-up pass, then %d measured pass(es) per contender, interleaved. The plain row is"
-            + " the same query written directly against `plain.messages`, for reference.\n\n",
+            + " %d per transaction) in each store after the write scenarios, then `VACUUM ANALYZE`; one connection reads the"
+            + " whole category with `get_category_messages(category, position, %d)` from position 1, each batch from the last"
+            + " global_position + 1, fetching every column; one warm-up pass, then %d measured pass(es) per contender,"
+            + " interleaved. The plain row reads `plain.messages` directly with a query written to use the category index"
+            + " (see the benchmark's README), for reference.\n\n",
         READ_CATEGORY, options.readMessages, CategoryReads.FILL_TRANSACTION_SIZE, options.readBatchSize, options.readPasses));
 
     Map<String, Map<String, Summary>> writes = new LinkedHashMap<>();
@@ -357,15 +440,36 @@ final class StoreBenchmark {
       writes.put(scenario.key(), byContender);
 
       out.append("### ").append(scenario.title()).append("\n\n");
-      out.append("| contender | messages/s | rounds | p50 ms | p99 ms | vs plain |\n");
-      out.append("| --- | ---: | --- | ---: | ---: | ---: |\n");
-      Summary plainSummary = byContender.get("plain");
+      out.append("| contender | messages/s | rounds | p50 ms | p99 ms | server CPU µs/msg | client CPU µs/msg | vs plain |\n");
+      out.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
       for (Contender contender : contenders) {
         Summary s = byContender.get(contender.key);
-        out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %.2f | %.2f | %s |%n",
-            contender.label, s.median(), rounds(s.values()), s.p50(), s.p99(), percent(s.median() / plainSummary.median())));
+        String vsPlain = contender.key.equals("plain") ? "1.00"
+            : writeRatio(writeResults, scenario.key(), contender.key, "plain").text();
+        out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %.2f | %.2f | %.0f | %.0f | %s |%n",
+            contender.label, s.median(), rounds(s.values()), s.p50(), s.p99(), s.serverCpu(), s.clientCpu(), vsPlain));
       }
-      out.append("\n").append(ratioLine(byContender)).append("\n");
+      out.append("\n");
+      Ratio oursPlain = writeRatio(writeResults, scenario.key(), "ours", "plain");
+      out.append("Ratios: ours/plain ").append(oursPlain.text());
+      if (withStock) {
+        out.append(", stock/plain ").append(writeRatio(writeResults, scenario.key(), "stock", "plain").text())
+            .append(", ours/stock ").append(writeRatio(writeResults, scenario.key(), "ours", "stock").text());
+      }
+      Summary plainSummary = byContender.get("plain");
+      double plainCpu = plainSummary.serverCpu() + plainSummary.clientCpu();
+      if (!Double.isNaN(plainCpu)) {
+        out.append(". CPU per message (server + client) relative to plain: ");
+        List<String> parts = new ArrayList<>();
+        for (Contender contender : contenders) {
+          if (!contender.key.equals("plain")) {
+            Summary s = byContender.get(contender.key);
+            parts.add(String.format(Locale.ROOT, "%s %.2f×", contender.key, (s.serverCpu() + s.clientCpu()) / plainCpu));
+          }
+        }
+        out.append(String.join(", ", parts));
+      }
+      out.append("\n");
       String problems = problems(byContender);
       if (!problems.isEmpty()) {
         out.append("\n").append(problems).append("\n");
@@ -380,8 +484,8 @@ final class StoreBenchmark {
     }
     out.append("### (c) category reads, batches of ").append(String.format(Locale.ROOT, "%,d", options.readBatchSize))
         .append(", one connection\n\n");
-    out.append("| reader | messages/s | passes | batch p50 ms | batch p99 ms |\n");
-    out.append("| --- | ---: | --- | ---: | ---: |\n");
+    out.append("| reader | messages/s | passes | batch p50 ms | batch p99 ms | first batch ms | slowest batch ms | server CPU µs/msg |\n");
+    out.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
     for (Contender contender : readers) {
       Summary s = reads.get(contender.key);
       String label = switch (contender.key) {
@@ -389,19 +493,17 @@ final class StoreBenchmark {
         case "stock" -> "stock Message DB: get_category_messages";
         default -> "plain SELECT on plain.messages (reference)";
       };
-      out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %.2f | %.2f |%n",
-          label, s.median(), rounds(s.values()), s.p50(), s.p99()));
+      out.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+          label, s.median(), rounds(s.values()), s.p50(), s.p99(), s.firstBatch(), s.maxBatch(), s.serverCpu()));
     }
     out.append("\n");
-    if (reads.containsKey("stock")) {
-      out.append(String.format(Locale.ROOT, "Ratios: ours/stock %.2f, ours/plain SELECT %.2f, stock/plain SELECT %.2f%n",
-          reads.get("ours").median() / reads.get("stock").median(),
-          reads.get("ours").median() / reads.get("plain").median(),
-          reads.get("stock").median() / reads.get("plain").median()));
-    } else {
-      out.append(String.format(Locale.ROOT, "Ratios: ours/plain SELECT %.2f (stock not measured)%n",
-          reads.get("ours").median() / reads.get("plain").median()));
+    Ratio readOursStock = reads.containsKey("stock") ? readRatio(passes, "ours", "stock") : null;
+    out.append("Ratios: ");
+    if (readOursStock != null) {
+      out.append("ours/stock ").append(readOursStock.text()).append(", stock/plain SELECT ")
+          .append(readRatio(passes, "stock", "plain").text()).append(", ");
     }
+    out.append("ours/plain SELECT ").append(readRatio(passes, "ours", "plain").text()).append("\n");
     List<String> readProblems = new ArrayList<>();
     reads.forEach((key, s) -> {
       if (!s.verified()) {
@@ -414,43 +516,29 @@ final class StoreBenchmark {
     out.append("\n");
 
     out.append("### Targets (fsync on, ratios from this run)\n\n");
-    out.append("| target | measured | result |\n| --- | ---: | --- |\n");
-    Map<String, Summary> single = writes.get("single");
-    double aRatio = single.get("ours").median() / single.get("plain").median();
-    String aStock = single.containsKey("stock")
-        ? String.format(Locale.ROOT, " (stock/plain %.2f; ours/stock %.2f)", single.get("stock").median() / single.get("plain").median(),
-            single.get("ours").median() / single.get("stock").median())
+    out.append("| target | measured | result |\n| --- | --- | --- |\n");
+    Ratio a = writeRatio(writeResults, "single", "ours", "plain");
+    String aStock = withStock
+        ? "; stock/plain " + writeRatio(writeResults, "single", "stock", "plain").text()
+            + "; ours/stock " + writeRatio(writeResults, "single", "ours", "stock").text()
         : "";
-    out.append(String.format(Locale.ROOT, "| (a) one category: ours ≥ 70%% of plain INSERT | ours/plain %.2f%s | %s |%n",
-        aRatio, aStock, verdict(aRatio >= 0.70)));
-    Map<String, Summary> spread = writes.get("spread");
-    if (spread.containsKey("stock")) {
-      double b = spread.get("ours").median() / spread.get("stock").median();
-      out.append(String.format(Locale.ROOT, "| (b) %d categories: ours no slower than stock | ours/stock %.2f (ours/plain %.2f) | %s |%n",
-          options.categories, b, spread.get("ours").median() / spread.get("plain").median(),
-          verdict(b >= 1.0) + rangeNote(spread.get("ours"), spread.get("stock"))));
+    out.append(String.format(Locale.ROOT, "| (a) one category: ours ≥ 70%% of plain INSERT | ours/plain %s%s | %s |%n",
+        a.text(), aStock, verdict(a.median() >= 0.70, a, 0.70)));
+    if (withStock) {
+      Ratio b = writeRatio(writeResults, "spread", "ours", "stock");
+      out.append(String.format(Locale.ROOT, "| (b) %d categories: ours no slower than stock | ours/stock %s (ours/plain %s) | %s |%n",
+          options.categories, b.text(), writeRatio(writeResults, "spread", "ours", "plain").text(), verdict(b.median() >= 1.0, b, 1.0)));
     } else {
       out.append(String.format(Locale.ROOT, "| (b) %d categories: ours no slower than stock | stock not measured | not evaluated |%n",
           options.categories));
     }
-    if (reads.containsKey("stock")) {
-      double c = reads.get("ours").median() / reads.get("stock").median();
-      out.append(String.format(Locale.ROOT, "| (c) category reads: ours no slower than stock | ours/stock %.2f | %s |%n",
-          c, verdict(c >= 1.0) + rangeNote(reads.get("ours"), reads.get("stock"))));
+    if (readOursStock != null) {
+      out.append(String.format(Locale.ROOT, "| (c) category reads: ours no slower than stock | ours/stock %s | %s |%n",
+          readOursStock.text(), verdict(readOursStock.median() >= 1.0, readOursStock, 1.0)));
     } else {
       out.append("| (c) category reads: ours no slower than stock | stock not measured | not evaluated |\n");
     }
     return out.toString();
-  }
-
-  private static String ratioLine(Map<String, Summary> byContender) {
-    double plain = byContender.get("plain").median();
-    double ours = byContender.get("ours").median();
-    if (!byContender.containsKey("stock")) {
-      return String.format(Locale.ROOT, "Ratios: ours/plain %.2f (stock not measured)", ours / plain);
-    }
-    double stock = byContender.get("stock").median();
-    return String.format(Locale.ROOT, "Ratios: ours/plain %.2f, stock/plain %.2f, ours/stock %.2f", ours / plain, stock / plain, ours / stock);
   }
 
   private static String problems(Map<String, Summary> byContender) {
@@ -466,22 +554,24 @@ final class StoreBenchmark {
     return problems.isEmpty() ? "" : "**Problems:** " + String.join("; ", problems);
   }
 
-  /** Says when the rounds of the two overlap, i.e. the verdict is within this run's noise. */
-  private static String rangeNote(Summary ours, Summary other) {
-    boolean overlap = ours.min() <= other.max() && other.min() <= ours.max();
-    return overlap && ours.values().size() > 1 ? " (rounds overlap: within noise)" : "";
-  }
-
-  private static String verdict(boolean met) {
-    return met ? "**met**" : "**not met**";
+  /** Met or not by the median ratio; says when single rounds disagree with the verdict. */
+  private static String verdict(boolean met, Ratio ratio, double threshold) {
+    long agreeing = ratio.perRound().stream().filter(r -> (r >= threshold) == met).count();
+    String base = met ? "**met**" : "**not met**";
+    return agreeing == ratio.perRound().size() ? base
+        : base + String.format(Locale.ROOT, " (%d of %d rounds agree)", agreeing, ratio.perRound().size());
   }
 
   private static String rounds(List<Double> values) {
     return String.join(" / ", values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList());
   }
 
-  private static String percent(double ratio) {
-    return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+  private static double min(double[] values) {
+    return Arrays.stream(values).min().orElse(Double.NaN);
+  }
+
+  private static double max(double[] values) {
+    return Arrays.stream(values).max().orElse(Double.NaN);
   }
 
   static double median(double[] values) {

@@ -31,7 +31,8 @@ final class WriteLoad {
 
   record Result(String contender, String scenario, int round, long messages, long transactions,
                 double seconds, double messagesPerSecond, double p50Millis, double p99Millis,
-                long committedTotal, long rowsFound, long errors, String firstError) {
+                long committedTotal, long rowsFound, long errors, String firstError,
+                double serverCpuMicrosPerMessage, double clientCpuMicrosPerMessage, double otherCores) {
 
     boolean verified() {
       return committedTotal == rowsFound;
@@ -41,7 +42,7 @@ final class WriteLoad {
   private WriteLoad() {
   }
 
-  static Result run(Contender contender, Scenario scenario, Settings settings, int round, String runTag)
+  static Result run(Contender contender, Scenario scenario, Settings settings, int round, String runTag, CpuMeter cpu)
       throws Exception {
     long maxBefore;
     try (Connection connection = contender.connect()) {
@@ -70,11 +71,24 @@ final class WriteLoad {
     long start = System.nanoTime();
     long measureFrom = start + (long) (settings.warmupSeconds() * 1e9);
     long measureUntil = measureFrom + (long) (settings.measureSeconds() * 1e9);
+    // Writers go on a little after the measured period (uncounted), so that the CPU sample at
+    // its end still finds their server processes.
+    long stopAt = measureUntil + 300_000_000L;
     for (Worker worker : workers) {
       worker.measureFrom = measureFrom;
       worker.measureUntil = measureUntil;
+      worker.stopAt = stopAt;
     }
     go.countDown();
+    CpuMeter.Sample used = null;
+    if (cpu != null) {
+      sleepUntil(measureFrom);
+      CpuMeter.Sample before = cpu.sample();
+      sleepUntil(measureUntil);
+      CpuMeter.Sample after = cpu.sample();
+      used = after.minus(before);
+
+    }
     for (Thread t : threads) {
       t.join();
     }
@@ -108,8 +122,19 @@ final class WriteLoad {
       rowsFound = countAfter(connection, contender.table, maxBefore);
     }
     double seconds = settings.measureSeconds();
+    double serverCpu = used == null || messages == 0 ? Double.NaN : used.server() * 1e6 / messages;
+    double clientCpu = used == null || messages == 0 ? Double.NaN : used.client() * 1e6 / messages;
+    double otherCores = used == null ? Double.NaN : (used.machine() - used.server() - used.client()) / seconds;
     return new Result(contender.key, scenario.key(), round, messages, transactions, seconds, messages / seconds,
-        percentile(latencies, 0.50) / 1e6, percentile(latencies, 0.99) / 1e6, committed, rowsFound, errors, firstError);
+        percentile(latencies, 0.50) / 1e6, percentile(latencies, 0.99) / 1e6, committed, rowsFound, errors, firstError,
+        serverCpu, clientCpu, otherCores);
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long wait;
+    while ((wait = nanoTime - System.nanoTime()) > 0) {
+      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    }
   }
 
   static double percentile(long[] sorted, double quantile) {
@@ -148,6 +173,7 @@ final class WriteLoad {
 
     volatile long measureFrom;
     volatile long measureUntil;
+    volatile long stopAt;
 
     long measuredMessages;
     long measuredTransactions;
@@ -205,9 +231,10 @@ final class WriteLoad {
       long transaction = 0;
       long until = measureUntil;
       long from = measureFrom;
+      long stop = stopAt;
       while (true) {
         long begin = System.nanoTime();
-        if (begin >= until) {
+        if (begin >= stop) {
           break;
         }
         String stream = scenario.category(runTag, index, transaction) + "-w" + index + "s"
