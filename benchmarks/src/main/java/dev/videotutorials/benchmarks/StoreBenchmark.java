@@ -49,6 +49,7 @@ final class StoreBenchmark {
     Path results;
     boolean quick;
     boolean keep;
+    Path oursSql;
     final List<String> given = new ArrayList<>();
 
     static Options parse(String[] args) {
@@ -92,6 +93,7 @@ final class StoreBenchmark {
               case "--read-passes" -> o.readPasses = Integer.parseInt(value);
               case "--read-batch" -> o.readBatchSize = Integer.parseInt(value);
               case "--stock-package" -> o.stockPackage = value;
+              case "--ours-sql" -> o.oursSql = Path.of(value);
               case "--results" -> {
                 o.results = Path.of(value);
                 resultsGiven = true;
@@ -108,7 +110,7 @@ final class StoreBenchmark {
         o.readMessages = Math.min(o.readMessages, 20_000);
         o.readPasses = 1;
       }
-      if (!resultsGiven && !o.quick) {
+      if (!resultsGiven && !o.quick && o.oursSql == null) {
         o.results = baseDirectory().resolve("RESULTS.md");
       }
       return o;
@@ -132,6 +134,8 @@ final class StoreBenchmark {
             --results PATH        results file (benchmarks/RESULTS.md; not written by --quick unless given)
             --quick               a short smoke run: 1 s + 2 s per run, 1 round, 20000 messages read
             --keep                keep the benchmark databases on an external server
+            --ours-sql FILE       run FILE in our database after installing it, to measure a candidate
+                                  change to the SQL (results file not written unless --results is given)
           Uses MESSAGE_STORE_CONNECTION_STRING when set (the user needs CREATEDB), otherwise an
           embedded PostgreSQL 17 with fsync and synchronous_commit on, in benchmarks/target/.""";
     }
@@ -174,6 +178,12 @@ final class StoreBenchmark {
     }
     try (Connection connection = server.connect(OURS_DATABASE)) {
       Contender.PlainInsert.install(connection);
+      if (options.oursSql != null) {
+        try (java.sql.Statement statement = connection.createStatement()) {
+          statement.execute(Files.readString(options.oursSql));
+        }
+        say("applied " + options.oursSql + " to our database");
+      }
     }
     Contender plain = new Contender.PlainInsert(server.database(OURS_DATABASE));
     Contender ours = new Contender.WriteMessage("ours", "ours: write_message", server.database(OURS_DATABASE));
@@ -407,7 +417,9 @@ final class StoreBenchmark {
         .append(", max_wal_size=").append(serverFacts.get("max_wal_size"))
         .append(", checkpoint_timeout=").append(serverFacts.get("checkpoint_timeout")).append("\n");
     out.append("- Contenders: **ours** = this repository's message store (`Installer`, database `").append(OURS_DATABASE)
-        .append("`); **stock** = Message DB ").append(stockStatus).append(", database `").append(STOCK_DATABASE)
+        .append("`").append(options.oursSql == null ? "" : ", **then `" + options.oursSql.getFileName()
+            + "` applied: a candidate change, not the repository's SQL**")
+        .append("); **stock** = Message DB ").append(stockStatus).append(", database `").append(STOCK_DATABASE)
         .append("`; **plain** = one `INSERT ... VALUES` per message into `plain.messages` (same columns, defaults and")
         .append(" indexes, the category index on an immutable SQL `plain.category()`; positions counted by the client).")
         .append(" Every connection: JDBC over TCP to localhost, `SET search_path = message_store, public`, server-side prepared statements.\n");
