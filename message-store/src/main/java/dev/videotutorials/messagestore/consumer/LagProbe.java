@@ -33,7 +33,9 @@ final class LagProbe {
     this.countSql = "SELECT count(*) FROM (SELECT 1 FROM message_store.messages m WHERE " + pending
         + " LIMIT " + COUNT_LIMIT + ") pending";
     this.oldestSql = "SELECT m.global_position, m.time FROM message_store.messages m WHERE " + pending
-        + " ORDER BY m.global_position LIMIT 1";
+        + (settings.category() == null
+            ? " ORDER BY m.global_position LIMIT 1"
+            : " ORDER BY message_store.category(m.stream_name), m.global_position LIMIT 1");
   }
 
   void measure() throws SQLException {
@@ -68,9 +70,13 @@ final class LagProbe {
   private static String pendingMessagesCondition(ConsumerSettings settings) {
     StringBuilder condition = new StringBuilder();
     if (settings.category() != null) {
-      condition.append("message_store.category(m.stream_name) = ? AND ");
+      // Bounds on (category, global_position), the leading columns of messages_category, so
+      // the planner cannot prefer walking the primary key past other categories' messages.
+      condition.append("(message_store.category(m.stream_name), m.global_position) > (?, ?)"
+          + " AND message_store.category(m.stream_name) = ?");
+    } else {
+      condition.append("m.global_position > ?");
     }
-    condition.append("m.global_position > ?");
     if (settings.correlation() != null) {
       condition.append(" AND message_store.category(m.metadata->>'correlationStreamName') = ?");
     }
@@ -84,8 +90,11 @@ final class LagProbe {
     int index = 1;
     if (settings.category() != null) {
       statement.setString(index++, settings.category());
+      statement.setLong(index++, position);
+      statement.setString(index++, settings.category());
+    } else {
+      statement.setLong(index++, position);
     }
-    statement.setLong(index++, position);
     if (settings.correlation() != null) {
       statement.setString(index++, settings.correlation());
     }
