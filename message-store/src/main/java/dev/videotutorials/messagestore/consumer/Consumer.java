@@ -34,6 +34,7 @@ public final class Consumer {
   private final int batchSize;
   private final int positionUpdateInterval;
   private final Duration pollInterval;
+  private final WakeUps wakeUps;
   private final PositionStore positions;
 
   private volatile boolean running;
@@ -53,6 +54,7 @@ public final class Consumer {
     this.batchSize = builder.batchSize;
     this.positionUpdateInterval = builder.positionUpdateInterval;
     this.pollInterval = builder.pollInterval;
+    this.wakeUps = builder.wakeUps;
     this.positions = new PositionStore(store, subscriberId);
   }
 
@@ -111,6 +113,7 @@ public final class Consumer {
     long unsaved = 0;
     while (running) {
       try {
+        long seenWakeUps = wakeUps.version(category);
         List<Message> batch = read(position + 1);
         for (Message message : batch) {
           if (!running) {
@@ -128,7 +131,7 @@ public final class Consumer {
           unsaved = 0;
         }
         if (batch.size() < batchSize && running) {
-          Thread.sleep(pollInterval.toMillis());
+          wakeUps.await(category, seenWakeUps, pollInterval);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -203,6 +206,7 @@ public final class Consumer {
     private int batchSize = 1000;
     private int positionUpdateInterval = 100;
     private Duration pollInterval = Duration.ofMillis(100);
+    private WakeUps wakeUps = WakeUps.POLLING;
 
     private Builder(MessageStore store, String subscriberId) {
       this.store = Objects.requireNonNull(store);
@@ -269,6 +273,12 @@ public final class Consumer {
 
     public Builder pollInterval(Duration interval) {
       this.pollInterval = interval;
+      return this;
+    }
+
+    /** Wakes the consumer when new messages may be there; it still polls every pollInterval. */
+    public Builder wakeUps(WakeUps wakeUps) {
+      this.wakeUps = Objects.requireNonNull(wakeUps);
       return this;
     }
 
