@@ -53,6 +53,7 @@ public final class ConsumerBenchmark {
       LatencyRun latency = new LatencyRun(server, LATENCY_RATE, latencySeconds, LATENCY_WARM_UP_SECONDS);
       report.wakeUpLatency = print(latency.withWakeUps());
       report.pollingLatency = print(latency.pollingOnly());
+      report.wakeUpLatencyWithoutPositionWrites = print(latency.withWakeUpsWithoutPositionWrites());
 
       report.catchUp = new CatchUpRun(server, catchUpMessages, CATCH_UP_PASSES).run();
       report.catchUp.passes().forEach(pass -> System.out.printf(Locale.ROOT,
@@ -80,8 +81,9 @@ public final class ConsumerBenchmark {
 
   private static LatencyRun.Result print(LatencyRun.Result result) {
     Percentiles latency = result.latency();
-    System.out.printf(Locale.ROOT, "Latency, %s (writer %.0f messages/s): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
-            + " max %.2f ms over %d messages%n", result.setup(), result.writeRate(), latency.p50(), latency.p90(),
+    System.out.printf(Locale.ROOT, "Latency, %s (writer %.0f messages/s, commit p50 %.2f ms, p99 %.2f ms):"
+            + " p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms over %d messages%n", result.setup(),
+        result.writeRate(), result.commitLatency().p50(), result.commitLatency().p99(), latency.p50(), latency.p90(),
         latency.p99(), latency.max(), latency.count());
     return result;
   }

@@ -27,9 +27,14 @@ import java.util.function.BooleanSupplier;
 final class LatencyRun {
 
   private static final String CATEGORY = "latency";
+  private static final int DEFAULT_POSITION_UPDATE_INTERVAL = 100;
 
   /** What was measured with one consumer set-up. */
-  record Result(String setup, Duration pollInterval, double writeRate, Percentiles latency) {
+  record Result(String setup, double writeRate, Percentiles commitLatency, Percentiles latency) {
+  }
+
+  /** What the writer process reported: per message, when its write started and when it returned. */
+  private record Writes(long[] startedMicros, long[] committedMicros) {
   }
 
   private final BenchmarkServer server;
@@ -46,15 +51,25 @@ final class LatencyRun {
 
   /** Writer announces its commits; the consumer waits on LISTEN wake-ups, polling each second. */
   Result withWakeUps() throws Exception {
-    return run("wake-ups (LISTEN), poll 1 s", true, Duration.ofSeconds(1));
+    return run("wake-ups (LISTEN), poll 1 s", true, Duration.ofSeconds(1), DEFAULT_POSITION_UPDATE_INTERVAL);
+  }
+
+  /**
+   * Diagnostic: as {@link #withWakeUps} but the consumer records its position only when it
+   * stops, which shows how much of the latency the (durable) position writes cost.
+   */
+  Result withWakeUpsWithoutPositionWrites() throws Exception {
+    return run("wake-ups, position written only at stop (diagnostic)", true, Duration.ofSeconds(1),
+        Integer.MAX_VALUE);
   }
 
   /** No notifications at all: the consumer polls every 100 ms, like the original system. */
   Result pollingOnly() throws Exception {
-    return run("polling only, poll 100 ms", false, Duration.ofMillis(100));
+    return run("polling only, poll 100 ms", false, Duration.ofMillis(100), DEFAULT_POSITION_UPDATE_INTERVAL);
   }
 
-  private Result run(String setup, boolean wakeUps, Duration pollInterval) throws Exception {
+  private Result run(String setup, boolean wakeUps, Duration pollInterval, int positionUpdateInterval)
+      throws Exception {
     ConnectionString connectionString = server.freshStore(wakeUps ? "latency_wake_ups" : "latency_polling");
     int total = rate * seconds;
     long[] handledMicros = new long[total];
@@ -73,20 +88,23 @@ final class LatencyRun {
             }
           })
           .pollInterval(pollInterval)
+          .positionUpdateInterval(positionUpdateInterval)
           .wakeUps(channel == null ? WakeUps.POLLING : channel.wakeUps())
           .build();
       if (channel != null) {
         waitFor(Duration.ofSeconds(30), channel.listener()::listening, "the listener to listen");
       }
       consumer.start();
-      long[] committedMicros = runWriter(connectionString, wakeUps);
+      Writes writes = runWriter(connectionString, wakeUps);
       waitFor(Duration.ofSeconds(60), () -> handled.get() == total, "every message to be handled");
       consumer.stop();
-      return new Result(setup, pollInterval, writeRate(committedMicros), latencies(committedMicros, handledMicros));
+      return new Result(setup, writeRate(writes.committedMicros()),
+          measured(writes.startedMicros(), writes.committedMicros()),
+          measured(writes.committedMicros(), handledMicros));
     }
   }
 
-  private long[] runWriter(ConnectionString connectionString, boolean notify) throws Exception {
+  private Writes runWriter(ConnectionString connectionString, boolean notify) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         LatencyWriter.class.getName(), String.valueOf(rate), String.valueOf(seconds), CATEGORY,
@@ -94,6 +112,7 @@ final class LatencyRun {
     builder.environment().put(LatencyWriter.CONNECTION_ENV, connectionUrl(connectionString));
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process writer = builder.start();
+    long[] startedMicros = new long[rate * seconds];
     long[] committedMicros = new long[rate * seconds];
     try (BufferedReader lines = new BufferedReader(
         new InputStreamReader(writer.getInputStream(), StandardCharsets.US_ASCII))) {
@@ -101,7 +120,9 @@ final class LatencyRun {
       while ((line = lines.readLine()) != null) {
         if (line.startsWith(LatencyWriter.COMMITTED)) {
           String[] fields = line.substring(LatencyWriter.COMMITTED.length()).split(" ");
-          committedMicros[Integer.parseInt(fields[0])] = Long.parseLong(fields[1]);
+          int seq = Integer.parseInt(fields[0]);
+          startedMicros[seq] = Long.parseLong(fields[1]);
+          committedMicros[seq] = Long.parseLong(fields[2]);
         } else {
           System.out.println("writer: " + line);
         }
@@ -113,14 +134,15 @@ final class LatencyRun {
       writer.destroyForcibly();
       throw new IllegalStateException("The writer process failed");
     }
-    return committedMicros;
+    return new Writes(startedMicros, committedMicros);
   }
 
-  private Percentiles latencies(long[] committedMicros, long[] handledMicros) {
+  /** Percentiles of {@code to - from} over the messages after the warm-up. */
+  private Percentiles measured(long[] fromMicros, long[] toMicros) {
     int first = warmUpSeconds * rate;
-    long[] latencies = new long[committedMicros.length - first];
-    for (int seq = first; seq < committedMicros.length; seq++) {
-      latencies[seq - first] = handledMicros[seq] - committedMicros[seq];
+    long[] latencies = new long[fromMicros.length - first];
+    for (int seq = first; seq < fromMicros.length; seq++) {
+      latencies[seq - first] = toMicros[seq] - fromMicros[seq];
     }
     return Percentiles.ofMicros(latencies);
   }

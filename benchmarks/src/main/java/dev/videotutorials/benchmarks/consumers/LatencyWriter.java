@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The writer process of the latency benchmark: writes {@code rate} messages a second, each
- * {@code {"seq": n}} at its scheduled time, and notes the wall-clock time at which each write
- * returned, i.e. had committed. At the end it prints {@code committed seq commitMicros} lines.
+ * {@code {"seq": n}} at its scheduled time, and notes the wall-clock times at which each write
+ * started and returned (had committed). At the end it prints {@code committed seq startMicros commitMicros} lines.
  *
  * <p>Arguments: rate, seconds, category, notify (true/false). Connection string in
  * {@value #CONNECTION_ENV}.
@@ -35,8 +35,8 @@ public final class LatencyWriter {
   /** Starts each output line that reports a commit (logging may write to stdout too). */
   static final String COMMITTED = "committed ";
   /** Enough writers in flight that a slow fsync does not make the schedule slip. */
-  private static final int WRITER_THREADS = 8;
-  private static final int STREAMS = 50;
+  static final int WRITER_THREADS = 16;
+  static final int STREAMS = 50;
 
   private LatencyWriter() {
   }
@@ -49,25 +49,26 @@ public final class LatencyWriter {
     boolean notify = Boolean.parseBoolean(args[3]);
     ConnectionString connectionString = ConnectionString.parse(System.getenv(CONNECTION_ENV));
 
+    long[] startedMicros = new long[rate * seconds];
     long[] committedMicros = new long[rate * seconds];
     try (HikariDataSource pool = Databases.pool(connectionString, "latency-writer", WRITER_THREADS)) {
       CommitNotifier notifier = notify ? CommitNotifier.start(connectionString, WakeUpSettings.DEFAULTS) : null;
       MessageStore store = new MessageStore(pool, notifier == null ? WriteListener.NONE : notifier);
       store.streamVersion(category + "-0");
-      write(store, category, rate, committedMicros);
+      write(store, category, rate, startedMicros, committedMicros);
       if (notifier != null) {
         notifier.close();
       }
     }
     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.US_ASCII));
     for (int seq = 0; seq < committedMicros.length; seq++) {
-      out.write(COMMITTED + seq + " " + committedMicros[seq] + "\n");
+      out.write(COMMITTED + seq + " " + startedMicros[seq] + " " + committedMicros[seq] + "\n");
     }
     out.flush();
   }
 
-  private static void write(MessageStore store, String category, int rate, long[] committedMicros)
-      throws InterruptedException {
+  private static void write(MessageStore store, String category, int rate, long[] startedMicros,
+      long[] committedMicros) throws InterruptedException {
     long intervalNanos = 1_000_000_000L / rate;
     long start = System.nanoTime() + 100_000_000L;
     AtomicInteger next = new AtomicInteger();
@@ -81,6 +82,7 @@ public final class LatencyWriter {
           while ((wait = due - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
           }
+          startedMicros[seq] = Clock.nowMicros();
           store.write(category + "-" + (seq % STREAMS), NewMessage.of(TYPE, JsonObject.of("seq", seq)));
           committedMicros[seq] = Clock.nowMicros();
         }
