@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>A NOTIFY inside a writing transaction would serialise every such commit in the cluster,
  * so writers only record the category they wrote to ({@link #written}, which never blocks) and
  * one background thread sends a NOTIFY per category on its own connection. Writes that
- * happen while a NOTIFY is on its way are collected and announced together by the next one.
+ * happen while a NOTIFY is on its way, or within {@link WakeUpSettings#notifyGap} after it,
+ * are collected and announced together by the next one.
  */
 public final class CommitNotifier implements WriteListener, AutoCloseable {
 
@@ -44,6 +46,7 @@ public final class CommitNotifier implements WriteListener, AutoCloseable {
 
   private volatile boolean closed;
   private Connection connection;
+  private long lastSentNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
 
   private CommitNotifier(ConnectionString connectionString, WakeUpSettings settings) {
     this.connectionString = Objects.requireNonNull(connectionString);
@@ -91,6 +94,7 @@ public final class CommitNotifier implements WriteListener, AutoCloseable {
         LockSupport.park(this);
         continue;
       }
+      waitOutTheGap();
       if (sendPending()) {
         backoff.reset();
       } else {
@@ -108,6 +112,13 @@ public final class CommitNotifier implements WriteListener, AutoCloseable {
     DedicatedConnections.closeQuietly(connection);
   }
 
+  private void waitOutTheGap() {
+    long wait;
+    while (!closed && (wait = lastSentNanos + settings.notifyGap().toNanos() - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(wait);
+    }
+  }
+
   /** Sends one NOTIFY per pending category; on failure they stay pending. */
   private boolean sendPending() {
     List<String> categories = takePending();
@@ -121,6 +132,7 @@ public final class CommitNotifier implements WriteListener, AutoCloseable {
         statement.setArray(2, payloads);
         statement.executeQuery().close();
       }
+      lastSentNanos = System.nanoTime();
       notificationsSent.addAndGet(categories.size());
       return true;
     } catch (SQLException | RuntimeException e) {

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param maxReconnectDelay the longest pause between two reconnection attempts
  * @param heldBackWindow how long a category stays "recently notified": see
  *     {@link CategoryVersions}
+ * @param notifyGap the least time between two NOTIFY rounds of a notifier while writes keep
+ *     coming: writes made meanwhile are announced together, which bounds the cost of the
+ *     notifications under heavy writing (a write after a quiet spell is announced at once)
  */
 public record WakeUpSettings(
     String listenerApplicationName,
@@ -22,7 +25,8 @@ public record WakeUpSettings(
     Duration fallbackPollInterval,
     Duration keepAliveInterval,
     Duration maxReconnectDelay,
-    Duration heldBackWindow) {
+    Duration heldBackWindow,
+    Duration notifyGap) {
 
   public static final WakeUpSettings DEFAULTS = new WakeUpSettings(
       "message-store-listener",
@@ -30,7 +34,8 @@ public record WakeUpSettings(
       Duration.ofMillis(100),
       Duration.ofSeconds(2),
       Duration.ofSeconds(2),
-      Duration.ofSeconds(1));
+      Duration.ofSeconds(1),
+      Duration.ofMillis(1));
 
   public WakeUpSettings {
     Objects.requireNonNull(listenerApplicationName, "listenerApplicationName");
@@ -39,34 +44,45 @@ public record WakeUpSettings(
     requirePositive(keepAliveInterval, "keepAliveInterval");
     requirePositive(maxReconnectDelay, "maxReconnectDelay");
     Objects.requireNonNull(heldBackWindow, "heldBackWindow");
-    if (heldBackWindow.isNegative()) {
-      throw new IllegalArgumentException("heldBackWindow must not be negative");
-    }
+    requireNotNegative(heldBackWindow, "heldBackWindow");
+    requireNotNegative(notifyGap, "notifyGap");
   }
 
   public WakeUpSettings withApplicationNames(String listener, String notifier) {
     return new WakeUpSettings(listener, notifier, fallbackPollInterval, keepAliveInterval, maxReconnectDelay,
-        heldBackWindow);
+        heldBackWindow, notifyGap);
   }
 
   public WakeUpSettings withFallbackPollInterval(Duration interval) {
     return new WakeUpSettings(listenerApplicationName, notifierApplicationName, interval, keepAliveInterval,
-        maxReconnectDelay, heldBackWindow);
+        maxReconnectDelay, heldBackWindow, notifyGap);
   }
 
   public WakeUpSettings withKeepAliveInterval(Duration interval) {
     return new WakeUpSettings(listenerApplicationName, notifierApplicationName, fallbackPollInterval, interval,
-        maxReconnectDelay, heldBackWindow);
+        maxReconnectDelay, heldBackWindow, notifyGap);
   }
 
   public WakeUpSettings withMaxReconnectDelay(Duration delay) {
     return new WakeUpSettings(listenerApplicationName, notifierApplicationName, fallbackPollInterval,
-        keepAliveInterval, delay, heldBackWindow);
+        keepAliveInterval, delay, heldBackWindow, notifyGap);
   }
 
   public WakeUpSettings withHeldBackWindow(Duration window) {
     return new WakeUpSettings(listenerApplicationName, notifierApplicationName, fallbackPollInterval,
-        keepAliveInterval, maxReconnectDelay, window);
+        keepAliveInterval, maxReconnectDelay, window, notifyGap);
+  }
+
+  public WakeUpSettings withNotifyGap(Duration gap) {
+    return new WakeUpSettings(listenerApplicationName, notifierApplicationName, fallbackPollInterval,
+        keepAliveInterval, maxReconnectDelay, heldBackWindow, gap);
+  }
+
+  private static void requireNotNegative(Duration duration, String name) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative");
+    }
   }
 
   private static void requirePositive(Duration duration, String name) {
