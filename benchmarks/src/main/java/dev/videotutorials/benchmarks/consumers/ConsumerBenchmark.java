@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@code ./mvnw -B -q -pl benchmarks -am package -DskipTests && java -cp benchmarks/target/benchmarks.jar
  * dev.videotutorials.benchmarks.consumers.ConsumerBenchmark}. System properties shorten a run
  * for trying things out (results are then not written): {@code latency.seconds},
- * {@code catchup.messages}, {@code throughput.seconds}.
+ * {@code catchup.messages}, {@code throughput.seconds}; {@code latency.only=true} runs only the
+ * wake-up latency runs, and {@code latency.timeline=DIR} writes each latency run's per-message
+ * times there as CSV.
  */
 public final class ConsumerBenchmark {
 
@@ -27,6 +29,8 @@ public final class ConsumerBenchmark {
   private static final int LATENCY_RATE = 1_000;
   private static final int LATENCY_SECONDS = 20;
   private static final int LATENCY_WARM_UP_SECONDS = 2;
+  /** A first, unreported latency run, so that no measured run pays for this JVM's cold code. */
+  private static final int WARM_UP_RUN_SECONDS = 5;
   private static final int CATCH_UP_MESSAGES = 1_000_000;
   private static final int CATCH_UP_PASSES = 2;
   private static final int THROUGHPUT_WRITERS = 16;
@@ -50,7 +54,13 @@ public final class ConsumerBenchmark {
       report.loadBefore = Machine.loadAverage();
       System.out.println("Server: " + report.server() + "; load average " + report.loadBefore);
 
+      new LatencyRun(server, LATENCY_RATE, WARM_UP_RUN_SECONDS, 0).withWakeUps();
       LatencyRun latency = new LatencyRun(server, LATENCY_RATE, latencySeconds, LATENCY_WARM_UP_SECONDS);
+      if (Boolean.getBoolean("latency.only")) {
+        print(latency.withWakeUps());
+        print(latency.withWakeUpsWithoutPositionWrites());
+        return;
+      }
       report.wakeUpLatency = print(latency.withWakeUps());
       report.pollingLatency = print(latency.pollingOnly());
       report.wakeUpLatencyWithoutPositionWrites = print(latency.withWakeUpsWithoutPositionWrites());

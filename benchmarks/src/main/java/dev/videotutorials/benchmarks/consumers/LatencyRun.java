@@ -98,6 +98,7 @@ final class LatencyRun {
       Writes writes = runWriter(connectionString, wakeUps);
       waitFor(Duration.ofSeconds(60), () -> handled.get() == total, "every message to be handled");
       consumer.stop();
+      dumpTimeline(setup, writes, handledMicros);
       return new Result(setup, writeRate(writes.committedMicros()),
           measured(writes.startedMicros(), writes.committedMicros()),
           measured(writes.committedMicros(), handledMicros));
@@ -135,6 +136,20 @@ final class LatencyRun {
       throw new IllegalStateException("The writer process failed");
     }
     return new Writes(startedMicros, committedMicros);
+  }
+
+  /** With -Dlatency.timeline=DIR: one CSV per run (seq, started, committed, handled) for a closer look. */
+  private static void dumpTimeline(String setup, Writes writes, long[] handledMicros) throws IOException {
+    String directory = System.getProperty("latency.timeline");
+    if (directory == null) {
+      return;
+    }
+    StringBuilder csv = new StringBuilder("seq,started,committed,handled\n");
+    for (int seq = 0; seq < handledMicros.length; seq++) {
+      csv.append(seq).append(',').append(writes.startedMicros()[seq]).append(',')
+          .append(writes.committedMicros()[seq]).append(',').append(handledMicros[seq]).append('\n');
+    }
+    java.nio.file.Files.writeString(Path.of(directory, setup.replaceAll("[^a-z0-9]+", "-") + ".csv"), csv);
   }
 
   /** Percentiles of {@code to - from} over the messages after the warm-up. */

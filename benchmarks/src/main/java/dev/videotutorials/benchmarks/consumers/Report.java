@@ -43,7 +43,7 @@ final class Report {
     md.append("### End-to-end latency: commit in one process → handler called in another\n\n");
     md.append(format("A writer JVM writes %,d messages/s for %d s (%d writer threads, %d streams of one category) "
         + "and notes the wall-clock time at which each write returned; the consumer in the benchmark JVM notes "
-        + "when its handler is called. The first %d s are left out (JIT warm-up). Consumer: batch size 1000, "
+        + "when its handler is called. An unreported 5 s run warms the benchmark JVM up first, and the first %d s of each run are left out. Consumer: batch size 1000, "
         + "position written every 100 messages.%n%n", rate, seconds, LatencyWriter.WRITER_THREADS, LatencyWriter.STREAMS,
         warmUpSeconds));
     md.append("| consumer set-up | writer rate (msg/s) | writer's commit p50 / p99 | p50 | p90 | p99 | max | messages |\n");
