@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@code ./mvnw -B -q -pl benchmarks -am package -DskipTests && java -cp benchmarks/target/benchmarks.jar
  * dev.videotutorials.benchmarks.consumers.ConsumerBenchmark}. System properties shorten a run
  * for trying things out (results are then not written): {@code latency.seconds},
- * {@code catchup.messages}, {@code throughput.seconds}; {@code latency.only=true} runs only the
- * wake-up latency runs, and {@code latency.timeline=DIR} writes each latency run's per-message
+ * {@code catchup.messages}, {@code throughput.seconds}; {@code only=latency|catchup|throughput} runs one
+ * part, and {@code latency.timeline=DIR} writes each latency run's per-message
  * times there as CSV.
  */
 public final class ConsumerBenchmark {
@@ -35,7 +35,7 @@ public final class ConsumerBenchmark {
   private static final int CATCH_UP_PASSES = 2;
   private static final int THROUGHPUT_WRITERS = 16;
   private static final int THROUGHPUT_SECONDS = 10;
-  private static final int THROUGHPUT_ROUNDS_EACH = 2;
+  private static final int THROUGHPUT_ROUNDS_EACH = 4;
 
   private ConsumerBenchmark() {
   }
@@ -45,7 +45,8 @@ public final class ConsumerBenchmark {
     int latencySeconds = Integer.getInteger("latency.seconds", LATENCY_SECONDS);
     int catchUpMessages = Integer.getInteger("catchup.messages", CATCH_UP_MESSAGES);
     int throughputSeconds = Integer.getInteger("throughput.seconds", THROUGHPUT_SECONDS);
-    boolean fullRun = latencySeconds == LATENCY_SECONDS && catchUpMessages == CATCH_UP_MESSAGES
+    String only = System.getProperty("only", "");
+    boolean fullRun = only.isEmpty() && latencySeconds == LATENCY_SECONDS && catchUpMessages == CATCH_UP_MESSAGES
         && throughputSeconds == THROUGHPUT_SECONDS;
     Path results = Path.of(System.getProperty("results", "benchmarks/RESULTS.md"));
 
@@ -54,28 +55,27 @@ public final class ConsumerBenchmark {
       report.loadBefore = Machine.loadAverage();
       System.out.println("Server: " + report.server() + "; load average " + report.loadBefore);
 
-      new LatencyRun(server, LATENCY_RATE, WARM_UP_RUN_SECONDS, 0).withWakeUps();
-      LatencyRun latency = new LatencyRun(server, LATENCY_RATE, latencySeconds, LATENCY_WARM_UP_SECONDS);
-      if (Boolean.getBoolean("latency.only")) {
-        print(latency.withWakeUps());
-        print(latency.withWakeUpsWithoutPositionWrites());
-        return;
+      if (only.isEmpty() || only.equals("latency")) {
+        new LatencyRun(server, LATENCY_RATE, WARM_UP_RUN_SECONDS, 0).withWakeUps();
+        LatencyRun latency = new LatencyRun(server, LATENCY_RATE, latencySeconds, LATENCY_WARM_UP_SECONDS);
+        report.wakeUpLatency = print(latency.withWakeUps());
+        report.pollingLatency = print(latency.pollingOnly());
+        report.wakeUpLatencyWithoutPositionWrites = print(latency.withWakeUpsWithoutPositionWrites());
       }
-      report.wakeUpLatency = print(latency.withWakeUps());
-      report.pollingLatency = print(latency.pollingOnly());
-      report.wakeUpLatencyWithoutPositionWrites = print(latency.withWakeUpsWithoutPositionWrites());
-
-      report.catchUp = new CatchUpRun(server, catchUpMessages, CATCH_UP_PASSES).run();
-      report.catchUp.passes().forEach(pass -> System.out.printf(Locale.ROOT,
-          "Catch-up: %,d messages in %.1f s = %,.0f messages/s (%d position writes)%n",
-          pass.messages(), pass.elapsed().toMillis() / 1000.0, pass.messagesPerSecond(), pass.positionWrites()));
-
-      report.throughput = new WriteThroughputRun(server, THROUGHPUT_WRITERS, Duration.ofSeconds(throughputSeconds),
-          THROUGHPUT_ROUNDS_EACH).run();
-      report.throughput.rounds().forEach(round -> System.out.printf(Locale.ROOT,
-          "Write throughput %s wake-ups: %,.0f messages/s%n", round.wakeUps() ? "with" : "without",
-          round.messagesPerSecond()));
-      System.out.printf(Locale.ROOT, "Write throughput ratio with/without: %.3f%n", report.throughput.ratio());
+      if (only.isEmpty() || only.equals("catchup")) {
+        report.catchUp = new CatchUpRun(server, catchUpMessages, CATCH_UP_PASSES).run();
+        report.catchUp.passes().forEach(pass -> System.out.printf(Locale.ROOT,
+            "Catch-up: %,d messages in %.1f s = %,.0f messages/s (%d position writes)%n",
+            pass.messages(), pass.elapsed().toMillis() / 1000.0, pass.messagesPerSecond(), pass.positionWrites()));
+      }
+      if (only.isEmpty() || only.equals("throughput")) {
+        report.throughput = new WriteThroughputRun(server, THROUGHPUT_WRITERS, Duration.ofSeconds(throughputSeconds),
+            THROUGHPUT_ROUNDS_EACH).run();
+        report.throughput.rounds().forEach(round -> System.out.printf(Locale.ROOT,
+            "Write throughput %s wake-ups: %,.0f messages/s (%,d NOTIFYs)%n", round.wakeUps() ? "with" : "without",
+            round.messagesPerSecond(), round.notifications()));
+        System.out.printf(Locale.ROOT, "Write throughput ratio with/without: %.3f%n", report.throughput.ratio());
+      }
       report.loadAfter = Machine.loadAverage();
       System.out.println("Load average " + report.loadAfter);
 
@@ -84,7 +84,7 @@ public final class ConsumerBenchmark {
             LATENCY_WARM_UP_SECONDS));
         System.out.println("Results written to " + results.toAbsolutePath());
       } else {
-        System.out.println("Shortened run: " + results + " left as it was");
+        System.out.println("Partial run: " + results + " left as it was");
       }
     }
   }

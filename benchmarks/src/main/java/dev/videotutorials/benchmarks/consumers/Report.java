@@ -85,10 +85,11 @@ final class Report {
         + "rounds without and with the mechanism (commit notifier on the store plus a listening process "
         + "connection) interleaved, after a 3 s warm-up round.%n%n",
         throughput.writers(), throughput.roundLength().toSeconds()));
-    md.append("| round | wake-up mechanism | messages/s |\n| ---: | --- | ---: |\n");
+    md.append("| round | wake-up mechanism | messages/s | NOTIFYs sent |\n| ---: | --- | ---: | ---: |\n");
     int round = 1;
     for (WriteThroughputRun.Round result : throughput.rounds()) {
-      md.append(format("| %d | %s | %,.0f |%n", round++, result.wakeUps() ? "on" : "off", result.messagesPerSecond()));
+      md.append(format("| %d | %s | %,.0f | %,d |%n", round++, result.wakeUps() ? "on" : "off",
+          result.messagesPerSecond(), result.notifications()));
     }
     md.append(format("%nMean without: %,.0f messages/s; with: %,.0f messages/s; ratio %.3f. "
             + "Target: within 5%% (ratio ≥ %.2f) — **%s**.%n",

@@ -20,7 +20,8 @@ final class WriteThroughputRun {
 
   private static final String CATEGORY = "throughput";
 
-  record Round(boolean wakeUps, double messagesPerSecond) {
+  /** One round; {@code notifications}: NOTIFYs the commit notifier sent (0 without wake-ups). */
+  record Round(boolean wakeUps, long messages, double messagesPerSecond, long notifications) {
   }
 
   record Result(int writers, Duration roundLength, List<Round> rounds) {
@@ -57,18 +58,23 @@ final class WriteThroughputRun {
         if (wakeUps) {
           try (WakeUpChannel channel = WakeUpChannel.start(connectionString)) {
             LatencyRun.waitFor(Duration.ofSeconds(30), channel.listener()::listening, "the listener to listen");
-            rounds.add(new Round(true, round(channel.notifying(plain), round, roundLength)));
+            Written written = round(channel.notifying(plain), round, roundLength);
+            rounds.add(new Round(true, written.messages(), written.perSecond(), channel.notifier().notificationsSent()));
           }
         } else {
-          rounds.add(new Round(false, round(plain, round, roundLength)));
+          Written written = round(plain, round, roundLength);
+          rounds.add(new Round(false, written.messages(), written.perSecond(), 0));
         }
       }
       return new Result(writers, roundLength, rounds);
     }
   }
 
-  /** Every writer writes single messages to a stream of its own until time is up; returns messages/s. */
-  private double round(MessageStore store, int round, Duration length) throws InterruptedException {
+  private record Written(long messages, double perSecond) {
+  }
+
+  /** Every writer writes single messages to a stream of its own until time is up. */
+  private Written round(MessageStore store, int round, Duration length) throws InterruptedException {
     AtomicLong written = new AtomicLong();
     long started = System.nanoTime();
     long end = started + length.toNanos();
@@ -87,6 +93,6 @@ final class WriteThroughputRun {
     for (Thread thread : threads) {
       thread.join();
     }
-    return written.get() * 1e9 / (System.nanoTime() - started);
+    return new Written(written.get(), written.get() * 1e9 / (System.nanoTime() - started));
   }
 }

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>A NOTIFY inside a writing transaction would serialise every such commit in the cluster,
  * so writers only record the category they wrote to ({@link #written}, which never blocks) and
  * one background thread sends a NOTIFY per category on its own connection. Writes that
- * happen while a NOTIFY is on its way, or within {@link WakeUpSettings#notifyGap} after it,
- * are collected and announced together by the next one.
+ * happen while a NOTIFY is on its way, or within the {@link NotifyPacing} gap after it, are
+ * collected and announced together by the next one.
  */
 public final class CommitNotifier implements WriteListener, AutoCloseable {
 
@@ -42,6 +42,7 @@ public final class CommitNotifier implements WriteListener, AutoCloseable {
   private final WakeUpSettings settings;
   private final Set<String> dirtyCategories = ConcurrentHashMap.newKeySet();
   private final AtomicLong notificationsSent = new AtomicLong();
+  private final NotifyPacer pacer;
   private final Thread sender;
 
   private volatile boolean closed;
@@ -51,6 +52,7 @@ public final class CommitNotifier implements WriteListener, AutoCloseable {
   private CommitNotifier(ConnectionString connectionString, WakeUpSettings settings) {
     this.connectionString = Objects.requireNonNull(connectionString);
     this.settings = Objects.requireNonNull(settings);
+    this.pacer = new NotifyPacer(settings.notifyPacing(), System.nanoTime());
     this.sender = new Thread(this::run, "message-store-notifier");
     this.sender.setDaemon(true);
   }
@@ -66,8 +68,12 @@ public final class CommitNotifier implements WriteListener, AutoCloseable {
     if (closed || streamName == null) {
       return;
     }
-    dirtyCategories.add(payload(StreamName.category(streamName)));
-    LockSupport.unpark(sender);
+    pacer.written();
+    // When the category is pending already, the sender takes it with the others, after this
+    // commit: waking it for every write would cost a context switch per write.
+    if (dirtyCategories.add(payload(StreamName.category(streamName)))) {
+      LockSupport.unpark(sender);
+    }
   }
 
   /** How many NOTIFYs were sent (one per category per round). */
@@ -114,7 +120,7 @@ public final class CommitNotifier implements WriteListener, AutoCloseable {
 
   private void waitOutTheGap() {
     long wait;
-    while (!closed && (wait = lastSentNanos + settings.notifyGap().toNanos() - System.nanoTime()) > 0) {
+    while (!closed && (wait = lastSentNanos + pacer.gapNanos(System.nanoTime()) - System.nanoTime()) > 0) {
       LockSupport.parkNanos(wait);
     }
   }

@@ -15,9 +15,7 @@ import java.util.Objects;
  * @param maxReconnectDelay the longest pause between two reconnection attempts
  * @param heldBackWindow how long a category stays "recently notified": see
  *     {@link CategoryVersions}
- * @param notifyGap the least time between two NOTIFY rounds of a notifier while writes keep
- *     coming: writes made meanwhile are announced together, which bounds the cost of the
- *     notifications under heavy writing (a write after a quiet spell is announced at once)
+ * @param notifyPacing how closely a notifier's NOTIFY rounds may follow each other
  */
 public record WakeUpSettings(
     String listenerApplicationName,
@@ -26,7 +24,7 @@ public record WakeUpSettings(
     Duration keepAliveInterval,
     Duration maxReconnectDelay,
     Duration heldBackWindow,
-    Duration notifyGap) {
+    NotifyPacing notifyPacing) {
 
   public static final WakeUpSettings DEFAULTS = new WakeUpSettings(
       "message-store-listener",
@@ -35,7 +33,7 @@ public record WakeUpSettings(
       Duration.ofSeconds(2),
       Duration.ofSeconds(2),
       Duration.ofSeconds(1),
-      Duration.ofMillis(1));
+      NotifyPacing.DEFAULT);
 
   public WakeUpSettings {
     Objects.requireNonNull(listenerApplicationName, "listenerApplicationName");
@@ -43,39 +41,38 @@ public record WakeUpSettings(
     requirePositive(fallbackPollInterval, "fallbackPollInterval");
     requirePositive(keepAliveInterval, "keepAliveInterval");
     requirePositive(maxReconnectDelay, "maxReconnectDelay");
-    Objects.requireNonNull(heldBackWindow, "heldBackWindow");
     requireNotNegative(heldBackWindow, "heldBackWindow");
-    requireNotNegative(notifyGap, "notifyGap");
+    Objects.requireNonNull(notifyPacing, "notifyPacing");
   }
 
   public WakeUpSettings withApplicationNames(String listener, String notifier) {
     return new WakeUpSettings(listener, notifier, fallbackPollInterval, keepAliveInterval, maxReconnectDelay,
-        heldBackWindow, notifyGap);
+        heldBackWindow, notifyPacing);
   }
 
   public WakeUpSettings withFallbackPollInterval(Duration interval) {
     return new WakeUpSettings(listenerApplicationName, notifierApplicationName, interval, keepAliveInterval,
-        maxReconnectDelay, heldBackWindow, notifyGap);
+        maxReconnectDelay, heldBackWindow, notifyPacing);
   }
 
   public WakeUpSettings withKeepAliveInterval(Duration interval) {
     return new WakeUpSettings(listenerApplicationName, notifierApplicationName, fallbackPollInterval, interval,
-        maxReconnectDelay, heldBackWindow, notifyGap);
+        maxReconnectDelay, heldBackWindow, notifyPacing);
   }
 
   public WakeUpSettings withMaxReconnectDelay(Duration delay) {
     return new WakeUpSettings(listenerApplicationName, notifierApplicationName, fallbackPollInterval,
-        keepAliveInterval, delay, heldBackWindow, notifyGap);
+        keepAliveInterval, delay, heldBackWindow, notifyPacing);
   }
 
   public WakeUpSettings withHeldBackWindow(Duration window) {
     return new WakeUpSettings(listenerApplicationName, notifierApplicationName, fallbackPollInterval,
-        keepAliveInterval, maxReconnectDelay, window, notifyGap);
+        keepAliveInterval, maxReconnectDelay, window, notifyPacing);
   }
 
-  public WakeUpSettings withNotifyGap(Duration gap) {
+  public WakeUpSettings withNotifyPacing(NotifyPacing pacing) {
     return new WakeUpSettings(listenerApplicationName, notifierApplicationName, fallbackPollInterval,
-        keepAliveInterval, maxReconnectDelay, heldBackWindow, gap);
+        keepAliveInterval, maxReconnectDelay, heldBackWindow, pacing);
   }
 
   private static void requireNotNegative(Duration duration, String name) {
