@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import dev.videotutorials.messagestore.consumer.WakeUps;
 import javax.sql.DataSource;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -40,19 +41,35 @@ public final class MessageStore {
 
   private final DataSource dataSource;
   private final WriteListener writeListener;
+  private final WakeUps wakeUps;
 
   public MessageStore(DataSource dataSource) {
-    this(dataSource, WriteListener.NONE);
+    this(dataSource, WriteListener.NONE, WakeUps.POLLING);
   }
 
   public MessageStore(DataSource dataSource, WriteListener writeListener) {
+    this(dataSource, writeListener, WakeUps.POLLING);
+  }
+
+  private MessageStore(DataSource dataSource, WriteListener writeListener, WakeUps wakeUps) {
     this.dataSource = Objects.requireNonNull(dataSource);
     this.writeListener = Objects.requireNonNull(writeListener);
+    this.wakeUps = Objects.requireNonNull(wakeUps);
   }
 
   /** The same store, telling {@code listener} of every committed write. */
   public MessageStore withWriteListener(WriteListener listener) {
-    return new MessageStore(dataSource, listener);
+    return new MessageStore(dataSource, listener, wakeUps);
+  }
+
+  /** The same store, whose consumers wait on {@code wakeUps} unless told otherwise. */
+  public MessageStore withWakeUps(WakeUps wakeUps) {
+    return new MessageStore(dataSource, writeListener, wakeUps);
+  }
+
+  /** What consumers of this store wait on between reads ({@link WakeUps#POLLING} by default). */
+  public WakeUps wakeUps() {
+    return wakeUps;
   }
 
   public DataSource dataSource() {

@@ -1,6 +1,8 @@
 package dev.videotutorials.app.system;
 
 import dev.videotutorials.messagestore.consumer.Consumer;
+import dev.videotutorials.messagestore.consumer.ConsumerState;
+import dev.videotutorials.messagestore.consumer.ConsumerStatus;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,7 +20,7 @@ import javax.sql.DataSource;
 
 /**
  * Checks that every database answers within a deadline and that every consumer of this process
- * runs. The report is what {@code GET /health} returns as JSON.
+ * runs (holding its subscription, or standing by for another instance that holds it). The report is what {@code GET /health} returns as JSON.
  */
 public final class HealthCheck implements AutoCloseable {
 
@@ -58,11 +60,27 @@ public final class HealthCheck implements AutoCloseable {
     }
     List<Map<String, Object>> consumerReports = new ArrayList<>();
     for (Consumer consumer : consumers.get()) {
-      healthy &= consumer.running();
+      ConsumerStatus status = consumer.status();
+      // A standby is healthy: another instance holds the subscription, this one takes over.
+      healthy &= status.state() != ConsumerState.STOPPED;
       Map<String, Object> report = new LinkedHashMap<>();
-      report.put("subscriberId", consumer.subscriberId());
-      report.put("status", consumer.running() ? "running" : "stopped");
-      report.put("position", consumer.position());
+      report.put("subscriberId", status.subscriberId());
+      if (status.consumerGroupMember() != null) {
+        report.put("consumerGroupMember", status.consumerGroupMember());
+      }
+      report.put("status", switch (status.state()) {
+        case ACTIVE -> "running";
+        case STANDBY -> "standby";
+        case STOPPED -> "stopped";
+      });
+      report.put("position", status.position());
+      report.put("lagMessages", status.lagMessages());
+      report.put("lagSeconds", status.lagSeconds());
+      report.put("parkedMessages", status.parkedMessages());
+      if (status.lastError() != null) {
+        report.put("lastError", status.lastError());
+        report.put("lastErrorAt", String.valueOf(status.lastErrorAt()));
+      }
       consumerReports.add(report);
     }
     Map<String, Object> body = new LinkedHashMap<>();

@@ -61,7 +61,7 @@ public final class VideoTutorials implements AutoCloseable {
     messageStore = remember(MessageStoreConnection.open(storeConnection));
     viewDatabase = remember(ViewDatabaseConnection.open(viewConnection));
     MetricsRegistry metrics = remember(new MetricsRegistry());
-    consumers = remember(new RunningConsumers(metrics.registry()));
+    consumers = remember(new RunningConsumers());
 
     ConsumerCatalog catalog = catalogFactory.create(messageStore.store(), viewDatabase.dataSource(), settings);
     if (settings.runs(Role.AGGREGATORS)) {

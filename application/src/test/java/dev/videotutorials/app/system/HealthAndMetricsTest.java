@@ -34,8 +34,20 @@ class HealthAndMetricsTest {
   private static TestSystem system;
 
   @BeforeAll
-  static void start() {
+  static void start() throws InterruptedException {
     system = TestSystem.start(Map.of(), ONE_AGGREGATOR, LoginThrottle.Limits.DEFAULT);
+    awaitConsumerHoldingItsSubscription();
+  }
+
+  /** A started consumer stands by until it has taken its subscription lock. */
+  private static void awaitConsumerHoldingItsSubscription() throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!system.newClient().get("/health").body().contains("\"status\":\"running\"")) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("The consumer never took its subscription");
+      }
+      Thread.sleep(50);
+    }
   }
 
   @AfterAll
@@ -72,8 +84,10 @@ class HealthAndMetricsTest {
         .contains("jvm_memory_used_bytes")
         .contains("jetty_threads_current")
         .contains("jetty_connections_current")
-        .contains("videotutorials_consumer_position{subscriber_id=\"test:viewings\"}")
-        .contains("videotutorials_consumer_running{subscriber_id=\"test:viewings\"} 1");
+        .containsPattern("consumer_position\\{[^}]*subscriber=\"test:viewings\"")
+        .containsPattern("consumer_active\\{[^}]*subscriber=\"test:viewings\"[^}]*} 1")
+        .containsPattern("consumer_lag_messages\\{[^}]*subscriber=\"test:viewings\"")
+        .containsPattern("consumer_messages_handled_total\\{[^}]*subscriber=\"test:viewings\"");
   }
 
   @Test

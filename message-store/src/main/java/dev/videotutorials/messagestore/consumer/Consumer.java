@@ -242,7 +242,7 @@ public final class Consumer {
     private int positionUpdateMessages = 100;
     private Duration positionUpdateTime = Duration.ofSeconds(1);
     private Duration pollInterval = Duration.ofMillis(100);
-    private WakeUps wakeUps = WakeUps.POLLING;
+    private WakeUps wakeUps;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private MeterRegistry meterRegistry = Metrics.globalRegistry;
     private LockConnections lockConnections;
@@ -252,6 +252,7 @@ public final class Consumer {
 
     private Builder(MessageStore store, String subscriberId) {
       this.store = Objects.requireNonNull(store);
+      this.wakeUps = store.wakeUps();
       if (subscriberId == null || subscriberId.isBlank()) {
         throw new IllegalArgumentException("A consumer needs a subscriber id");
       }

@@ -12,7 +12,7 @@ import dev.videotutorials.messagestore.consumer.WakeUps;
  * <pre>{@code
  * WakeUpChannel channel = WakeUpChannel.start(connectionString);
  * MessageStore store = channel.notifying(new MessageStore(pool));
- * Consumer.builder(store, "subscriber").category("account").wakeUps(channel.wakeUps()) ...
+ * Consumer.builder(store, "subscriber").category("account") ... // wakes up on the channel
  * }</pre>
  *
  * <p>Writers that do not notify (plain SQL, other implementations) can announce a commit
@@ -42,9 +42,12 @@ public final class WakeUpChannel implements AutoCloseable {
     return new WakeUpChannel(notifier, listener);
   }
 
-  /** The same store, announcing each of its committed writes. */
+  /**
+   * The same store, announcing each of its committed writes; consumers built on it wait on
+   * this channel's wake-ups.
+   */
   public MessageStore notifying(MessageStore store) {
-    return store.withWriteListener(notifier);
+    return store.withWriteListener(notifier).withWakeUps(listener);
   }
 
   /** What consumers wait on. */
