@@ -3,10 +3,11 @@
 # PostgreSQL, a fresh data directory), on loopback only, bounded in time (about 3 minutes):
 #
 #   1. builds the jar and the timing client (./mvnw package, tests compiled but not run);
-#   2. start-up to serving requests: first start on a fresh data directory (initdb included),
-#      then a restart on it; the restarted process is the one measured below;
+#   2. start-up to serving requests of ./run (the jar with ./run's JVM options): first start on a
+#      fresh data directory (initdb included), then a restart on it; the restarted process is
+#      the one measured below;
 #   3. wrk -t2 -c32 on GET / and on POST /record-viewing/12345 (a CSRF token and session cookie
-#      fetched first; 5 s warm-up, then the measured run);
+#      fetched first; a warm-up run, then the measured run);
 #   4. the Java timing client (application/src/test/java/.../benchmark/WebBenchmark.java):
 #      catch-up after the load, POST answered -> home page shows the new count, registration
 #      answered -> first successful log-in, and the accounting of every accepted POST;
@@ -14,13 +15,15 @@
 #   6. writes the section "## Web application" of benchmarks/RESULTS.md (replacing an older one).
 #
 # Needs: a JDK 17+, wrk and curl (Debian packages wrk, curl). Options (environment):
-# DURATION (measured wrk runs, default 15s), NO_BUILD=1 (use the jar and classes as they are),
-# JAVA_OPTS (passed to the measured java, as ./run does), RESULTS (default benchmarks/RESULTS.md).
+# DURATION (measured wrk runs, default 15s), WARM_UP (default 10s), NO_BUILD=1 (use the jar and
+# classes as they are), JAVA_OPTS (replaces ./run's JVM options), RESULTS (default
+# benchmarks/RESULTS.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
 duration=${DURATION:-15s}
+warm_up=${WARM_UP:-10s}
 results_file=${RESULTS:-benchmarks/RESULTS.md}
 jar=application/target/video-tutorials.jar
 classes=application/target/test-classes
@@ -48,13 +51,12 @@ trap 'stop_app; rm -rf "$work"' EXIT
 data="$work/data"
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# Starts the system as ./run does (java -jar, JAVA_OPTS), port picked by the system; sets app_pid,
-# site (its URL), pg_port and startup_ms (launch -> GET / answered 200).
+# Starts the system with ./run (which execs java, so its pid is the JVM's), port picked by the
+# system; sets app_pid, site (its URL), pg_port and startup_ms (launch -> GET / answered 200).
 start_app() {
   local log="$work/app-$1.log" started
   started=$(now_ms)
-  # shellcheck disable=SC2086
-  DATA_DIRECTORY="$data" PORT=0 HOST=127.0.0.1 java ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
+  DATA_DIRECTORY="$data" PORT=0 HOST=127.0.0.1 ./run >"$log" 2>&1 &
   app_pid=$!
   local deadline=$(( started + 120000 )) line=
   until line=$(grep -m1 '^Video Tutorials is running at ' "$log"); do
@@ -108,19 +110,21 @@ p99() { awk '$1 == "99%" { print $2 }' "$1"; }
 errors() { grep -E 'Socket errors|Non-2xx' "$1" | tr -s ' ' | paste -sd ';' - || true; }
 
 echo "GET / ..." >&2
-run_wrk get-warm-up 5s "$site/"
+run_wrk get-warm-up "$warm_up" "$site/"
 run_wrk get "$duration" "$site/"
 echo "POST /record-viewing/12345 ..." >&2
-run_wrk post-warm-up 5s -s "$work/record-viewing.lua" "$site/record-viewing/12345"
+run_wrk post-warm-up "$warm_up" -s "$work/record-viewing.lua" "$site/record-viewing/12345"
 run_wrk post "$duration" -s "$work/record-viewing.lua" "$site/record-viewing/12345"
 wrk_posts=$(( $(answered "$work/wrk-post-warm-up.txt") + $(answered "$work/wrk-post.txt") ))
 
 echo "Timing client..." >&2
 client_status=0
-for name in catch_up_ms load_viewings_stored load_posts_accepted load_posts_cut_off viewing_samples viewing_p50_ms \
-    viewing_p99_ms viewing_max_ms registration_samples registration_log_in_p50_ms registration_log_in_p99_ms \
-    registration_log_in_max_ms registration_credentials_p50_ms registration_credentials_p99_ms \
-    registration_credentials_max_ms posts_accepted viewings_stored viewings_shown accounted; do
+for name in catch_up_ms load_viewings_stored load_posts_accepted load_posts_cut_off viewing_samples \
+    viewing_p50_ms viewing_p99_ms viewing_max_ms registration_samples registration_log_in_p50_ms \
+    registration_log_in_p99_ms registration_log_in_max_ms registration_credentials_p50_ms \
+    registration_credentials_p99_ms registration_credentials_max_ms log_in_request_p50_ms \
+    log_in_request_p99_ms log_in_request_max_ms posts_accepted viewings_stored viewings_shown \
+    accounted; do
   printf -v "$name" '%s' -1 # until the timing client reports it
 done
 java -cp "$jar:$classes" dev.videotutorials.app.benchmark.WebBenchmark "$site/" \
@@ -154,14 +158,17 @@ post_rps=$(requests_per_second "$work/wrk-post.txt")
 get_verdict=$(both "$(verdict "$get_rps" 13000 '>=')" "$(verdict "$(in_ms "$get_p99")" 23 '<')")
 post_verdict=$(both "$(verdict "$post_rps" 4500 '>=')" "$(verdict "$(in_ms "$post_p99")" 38 '<')")
 
+if [[ -n "${JAVA_OPTS+set}" ]]; then jvm_options="\`${JAVA_OPTS:-}\` (JAVA_OPTS)"; else
+  jvm_options="\`$(sed -nE 's/.*\$\{JAVA_OPTS-([^}]*)\}.*/\1/p' run)\`, ./run's default"; fi
 section="$work/section.md"
 cat >"$section" <<EOF
 ## Web application
 
-Command: \`benchmarks/web/run-web-benchmark.sh\` (DURATION=$duration; builds with \`./mvnw -B -q -DskipTests -pl application -am package\`,
-runs \`java ${JAVA_OPTS:-}-jar $jar\` as \`./run\` does: all roles, embedded PostgreSQL 17 in a fresh data directory, loopback only;
-\`wrk -t2 -c32 -d$duration --latency\` after a 5 s warm-up; then the timing client
-\`java -cp $jar:$classes dev.videotutorials.app.benchmark.WebBenchmark …\`).
+Command: \`benchmarks/web/run-web-benchmark.sh\` (DURATION=$duration, WARM_UP=$warm_up). It builds with
+\`./mvnw -B -q -DskipTests -pl application -am package\`, starts the default run with \`./run\`
+(JVM options: $jvm_options; all roles, embedded PostgreSQL 17 in a fresh data directory, loopback only),
+runs \`wrk -t2 -c32 -d$duration --latency\` after a $warm_up warm-up, then the timing client
+\`java -cp $jar:$classes dev.videotutorials.app.benchmark.WebBenchmark …\`.
 Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(java -version 2>&1 | head -1),
 commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'); load average before $load_before, after $load_after
 (other work on the machine shares its 2 cores with the site, its PostgreSQL and wrk).
@@ -180,10 +187,11 @@ Accounting of the load (every request of a load run accounted for):
 | check | result |
 | --- | --- |
 | POSTs answered 302 by the server (its \`/metrics\`) in the load runs / counted by wrk / in flight when wrk stopped | $load_posts_accepted / $wrk_posts / $load_posts_cut_off |
-| home page count caught up with the load's $load_viewings_stored \`VideoViewed\` messages, measured from the timing client's start | $(ms "$catch_up_ms") ms |
+| home page count caught up with the load's $load_viewings_stored \`VideoViewed\` messages, measured from the timing client's start | $(seconds "$catch_up_ms") s |
 | all POSTs answered 302 / \`VideoViewed\` messages in the store / home page count, at the end | $posts_accepted / $viewings_stored / $viewings_shown: $([[ "$accounted" == 1 && $client_status == 0 ]] && echo "all equal" || echo "**MISMATCH**") |
 | wrk errors (GET; POST) | $(errors "$work/wrk-get.txt" | sed 's/^$/none/'); $(errors "$work/wrk-post.txt" | sed 's/^$/none/') |
 | registration answered → credentials in the view data (when the log-in is tried), p50 / p99 | $(ms "$registration_credentials_p50_ms") / $(ms "$registration_credentials_p99_ms") ms |
+| the successful log-in request alone (bcrypt cost 10 included), p50 / p99 | $(ms "$log_in_request_p50_ms") / $(ms "$log_in_request_p99_ms") ms |
 
 The log-in is tried once the user-credentials aggregator has written the credentials (the client
 polls the view database): polling with failing log-ins would trip the log-in throttle (5 failures
