@@ -15,13 +15,13 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /** The system's aggregators and components, wired from the settings. */
-final class DomainConsumers implements ConsumerCatalog {
+public final class DomainConsumers implements ConsumerCatalog {
 
   private final MessageStore store;
   private final DataSource viewDatabase;
   private final Settings settings;
 
-  DomainConsumers(MessageStore store, DataSource viewDatabase, Settings settings) {
+  public DomainConsumers(MessageStore store, DataSource viewDatabase, Settings settings) {
     this.store = store;
     this.viewDatabase = viewDatabase;
     this.settings = settings;

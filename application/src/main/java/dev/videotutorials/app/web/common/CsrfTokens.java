@@ -17,21 +17,26 @@ public final class CsrfTokens {
   /** The name of the hidden field every form carries. */
   public static final String FIELD = "_csrf";
 
-  private final SecretKeySpec key;
+  /** Every page needs a token; looking up and keying a Mac for each costs more than the HMAC. */
+  private final ThreadLocal<Mac> macs;
 
   public CsrfTokens(String secret) {
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 is not available", e);
+      }
+    });
+    macs.get(); // fails at start, not at the first page, should the JDK lack HmacSHA256
   }
 
   public String tokenFor(String sessionId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      byte[] digest = mac.doFinal(("csrf|" + sessionId).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    byte[] digest = macs.get().doFinal(("csrf|" + sessionId).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
   }
 
   /** Constant-time comparison of a submitted token with the session's. */
