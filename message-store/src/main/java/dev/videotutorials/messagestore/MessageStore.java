@@ -26,6 +26,9 @@ public final class MessageStore {
 
   public static final int DEFAULT_BATCH_SIZE = 1000;
 
+  /** Tries of an operation whose connection turned out to be gone; see retryingLostConnections. */
+  private static final int CONNECTION_ATTEMPTS = 4;
+
   private static final String WRITE =
       "SELECT message_store.write_message(?, ?, ?, ?::jsonb, ?::jsonb, ?)";
   private static final String READ_STREAM =
@@ -99,9 +102,42 @@ public final class MessageStore {
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("Nothing to write");
     }
-    long position = writeCommitted(streamName, messages, expectedVersion);
+    long position = retryingLostConnections(() -> writeCommitted(streamName, messages, expectedVersion));
     writeListener.written(streamName);
     return position;
+  }
+
+  /**
+   * Runs {@code operation} again, on another connection, when it failed because its connection
+   * was gone (a pooled connection the server closed, e.g. after a restart). A write that had in
+   * fact committed before its connection was lost is then refused as a
+   * {@link DuplicateMessageIdException}, never written twice.
+   */
+  private static <T> T retryingLostConnections(java.util.function.Supplier<T> operation) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return operation.get();
+      } catch (MessageStoreException e) {
+        if (attempt >= CONNECTION_ATTEMPTS || !lostConnection(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean lostConnection(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        // A connection that died under us (not a failure to connect: that is not retried, so
+        // an unreachable server fails fast).
+        if (state.equals("08003") || state.equals("08006") || state.equals("08007")
+            || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private long writeCommitted(String streamName, List<NewMessage> messages, Long expectedVersion) {
@@ -275,6 +311,10 @@ public final class MessageStore {
   }
 
   private List<Message> query(String sql, Binder binder, String what) {
+    return retryingLostConnections(() -> queryOnce(sql, binder, what));
+  }
+
+  private List<Message> queryOnce(String sql, Binder binder, String what) {
     try (Connection connection = dataSource.getConnection();
          PreparedStatement statement = connection.prepareStatement(sql)) {
       binder.bind(statement);
