@@ -9,6 +9,7 @@ import dev.videotutorials.messagestore.NewMessage;
 import dev.videotutorials.messagestore.consumer.wakeup.WakeUpChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +33,15 @@ final class WriteThroughputRun {
 
     double ratio() {
       return mean(true) / mean(false);
+    }
+
+    /** (fastest - slowest) / mean of the rounds without wake-ups: the noise of the measurement. */
+    double spreadWithout() {
+      double[] without = rounds.stream().filter(round -> !round.wakeUps())
+          .mapToDouble(Round::messagesPerSecond).toArray();
+      double max = Arrays.stream(without).max().orElseThrow();
+      double min = Arrays.stream(without).min().orElseThrow();
+      return (max - min) / mean(false);
     }
   }
 
