@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record NotifyPacing(Duration gap, Duration busyGap, long busyWritesPerSecond) {
 
-  public static final NotifyPacing DEFAULT = new NotifyPacing(Duration.ofMillis(1), Duration.ofMillis(5), 2_000);
+  public static final NotifyPacing DEFAULT = new NotifyPacing(Duration.ofMillis(1), Duration.ofMillis(20), 2_000);
 
   public NotifyPacing {
     Objects.requireNonNull(gap, "gap");
