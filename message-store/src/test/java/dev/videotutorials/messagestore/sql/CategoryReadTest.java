@@ -8,41 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.videotutorials.messagestore.sql.Sql.Message;
 import dev.videotutorials.messagestore.sql.Sql.PgError;
-import dev.videotutorials.messagestore.testing.TestDatabase;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** get_category_messages (without consumer groups) and get_all_messages. */
-class CategoryReadTest {
-
-  private static TestDatabase db;
-  private Connection c;
-
-  @BeforeAll
-  static void createDatabase() {
-    db = TestDatabase.withMessageStore();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @BeforeEach
-  void connect() throws Exception {
-    c = Sql.connect(db);
-  }
-
-  @AfterEach
-  void disconnect() throws Exception {
-    c.close();
-  }
+class CategoryReadTest extends SqlTestCase {
 
   @Test
   void readsTheCategoryInGlobalOrderFromPositionOne() throws Exception {

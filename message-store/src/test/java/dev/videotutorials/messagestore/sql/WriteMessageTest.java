@@ -8,44 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.videotutorials.messagestore.sql.Sql.Message;
 import dev.videotutorials.messagestore.sql.Sql.PgError;
-import dev.videotutorials.messagestore.testing.TestDatabase;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** write_message and stream_version: results, expected versions, error texts and their order. */
-class WriteMessageTest {
-
-  private static TestDatabase db;
-  private Connection c;
-
-  @BeforeAll
-  static void createDatabase() {
-    db = TestDatabase.withMessageStore();
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    db.close();
-  }
-
-  @BeforeEach
-  void connect() throws Exception {
-    c = Sql.connect(db);
-  }
-
-  @AfterEach
-  void disconnect() throws Exception {
-    c.close();
-  }
+class WriteMessageTest extends SqlTestCase {
 
   private static String stream() {
     return Sql.category("writeTest") + "-" + Sql.newId();
